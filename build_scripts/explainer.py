@@ -1,0 +1,144 @@
+"""Explainers: parse the seven sections, find citation markers, and check them against the text.
+
+A marker is `[¶12]`, `[¶12–14]` or `[¶3, 7]`; it cites the sentence that ends at it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import arabic
+
+SECTIONS = ("brief", "happened", "background", "who-said-what", "disputed", "why-it-matters",
+            "key-numbers")
+HEADING = re.compile(r"^##\s+(?P<title>.+?)\s*\{#(?P<id>[a-z-]+)\}\s*$")
+MARKER = re.compile(r"\[¶\s*(?P<refs>\d+(?:\s*[–—-]\s*\d+)?(?:\s*[,،]\s*\d+(?:\s*[–—-]\s*\d+)?)*)\s*\]")
+NUMBER = re.compile(r"\d+(?:[,.]\d+)*")
+ABBREVIATIONS = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|St|U\.S|U\.N|e\.g|i\.e|vs|No)\.$")
+SENTENCE_END = re.compile(r"[.!?؟](?=\s+\S)")
+
+
+@dataclass
+class Segment:
+    """A piece of explainer text and the paragraph numbers its closing marker cites."""
+
+    text: str
+    refs: list[int]
+    line: int
+
+
+@dataclass
+class Section:
+    """One `## Heading {#id}` section of an explainer."""
+
+    id: str
+    title: str
+    line: int
+    body: list[str] = field(default_factory=list)  # raw markdown lines
+    segments: list[Segment] = field(default_factory=list)
+
+    @property
+    def cited(self) -> set[int]:
+        """Every paragraph number cited in this section."""
+        return {n for s in self.segments for n in s.refs}
+
+
+def parse_refs(refs: str) -> list[int]:
+    """`'12–14, 20'` → `[12, 13, 14, 20]`."""
+    out: list[int] = []
+    for part in re.split(r"\s*[,،]\s*", refs.strip()):
+        bounds = [int(b) for b in re.split(r"\s*[–—-]\s*", part)]
+        out.extend(range(bounds[0], bounds[-1] + 1) if len(bounds) == 2 else bounds)
+    return out
+
+
+def numbers(text: str) -> set[str]:
+    """The digit-numbers in `text`, with Arabic-Indic digits and thousands separators folded."""
+    text = text.translate(arabic.ARABIC_INDIC_DIGITS).replace("٬", ",").replace("٫", ".")
+    return {n.replace(",", "") for n in NUMBER.findall(text)}
+
+
+def parse(text: str) -> tuple[list[Section], list[tuple[int, str, str]]]:
+    """Split an explainer into sections and cited segments; return (sections, problems)."""
+    sections: list[Section] = []
+    problems: list[tuple[int, str, str]] = []
+    block: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        if block and sections:
+            _segment_block(block, sections[-1], problems)
+        block.clear()
+
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = HEADING.match(line)
+        if line.startswith("#") and not match:
+            problems.append((number, f"heading without a section id: '{line.strip()}'",
+                             "write it as '## Title {#id}' with id one of " + ", ".join(SECTIONS)))
+            continue
+        if match:
+            flush()
+            if match["id"] not in SECTIONS:
+                problems.append((number, f"unknown section id '{match['id']}'",
+                                 "use one of " + ", ".join(SECTIONS)))
+            sections.append(Section(match["id"], match["title"], number))
+            continue
+        if not sections:
+            if line.strip():
+                problems.append((number, "text before the first section",
+                                 "start the file with '## In brief {#brief}'"))
+            continue
+        sections[-1].body.append(line)
+        stripped = line.strip()
+        if not stripped or stripped.startswith(("- ", "* ")) or re.match(r"^\d+\.\s", stripped):
+            flush()
+        if stripped:
+            block.append((number, stripped))
+    flush()
+
+    seen = [s.id for s in sections]
+    for sid in SECTIONS:
+        if sid not in seen:
+            problems.append((len(text.splitlines()) or 1, f"section '{sid}' is missing",
+                             f"add '## … {{#{sid}}}' with its text"))
+    for sid in {s for s in seen if seen.count(s) > 1}:
+        dup = [s for s in sections if s.id == sid][1]
+        problems.append((dup.line, f"section '{sid}' appears twice", "merge the two sections"))
+    return sections, problems
+
+
+def _segment_block(block: list[tuple[int, str]], section: Section, problems) -> None:
+    text = " ".join(line for _, line in block)
+    first_line = block[0][0]
+    text = re.sub(r"^([-*]|\d+\.)\s+", "", text)
+    position = 0
+    for match in MARKER.finditer(text):
+        segment = text[position : match.start()]
+        line = first_line + _line_offset(block, match.start())
+        section.segments.append(Segment(segment, parse_refs(match["refs"]), line))
+        _check_one_sentence(segment, line, problems)
+        position = match.end()
+    rest = re.sub(r"[\s.!?؟،,;:*_)\]»”\"'—–-]", "", text[position:])
+    if rest:
+        problems.append((first_line, f"sentence without a citation: '{text[position:].strip()[:60]}'",
+                         "end each sentence with the paragraph(s) it rests on, e.g. [¶12]"))
+
+
+def _check_one_sentence(segment: str, line: int, problems) -> None:
+    sentence = segment.strip().lstrip(".!?؟،,;: ")
+    for end in SENTENCE_END.finditer(sentence):
+        before = sentence[: end.start() + 1]
+        if ABBREVIATIONS.search(before):
+            continue
+        problems.append((line, f"sentence without its own citation: '{before[-60:]}'",
+                         "put a marker such as [¶12] before the full stop of every sentence"))
+        return
+
+
+def _line_offset(block: list[tuple[int, str]], index: int) -> int:
+    length = 0
+    for offset, (_, line) in enumerate(block):
+        length += len(line) + 1
+        if index < length:
+            return block[offset][0] - block[0][0]
+    return block[-1][0] - block[0][0]
