@@ -18,6 +18,8 @@ def main(argv: list[str] | None = None) -> int:
 
     build = sub.add_parser("build", help="build both languages into site/")
     build.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    build.add_argument("--allow-pending", action="store_true",
+                       help="build even if some paragraphs are not translated yet")
 
     serve = sub.add_parser("serve", help="preview with live reload")
     serve.add_argument("--port", type=int, default=8000)
@@ -46,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "build":
             from .build import build
 
-            out = build(ROOT, site_dir=args.site_dir)
+            out = build(ROOT, site_dir=args.site_dir, allow_pending=args.allow_pending)
             print(f"site written to {out}/ (open {out}/index.html)")
         elif args.command == "serve":
             from .serve import serve

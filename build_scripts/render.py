@@ -184,7 +184,7 @@ def render_block(article: Article, block: Block, lang: str, other: str, t: Strin
                    f'data-search-exclude>{inline(second, second_lang)}</p>' if second else "")
     kind = " para--item" if block.kind == "item" else ""
     return (f'<div class="para{kind}" id="{block.id}">'
-            f'<a class="para__anchor" href="#{block.id}" aria-label="{label}" '
+            f'<a class="para__anchor" dir="ltr" href="#{block.id}" aria-label="{label}" '
             f'title="{t("Link to this paragraph")}">¶{block.number}</a>'
             f"{note}{main_html}{second_html}</div>\n\n")
 
@@ -200,13 +200,13 @@ def cite_links(markdown: str, site: Site | None, lang: str, article: Article | N
             label = match.group(0)[1:-1]
             first = refs[0]
             quote = html.escape(_snippet(article, f"p{first}", lang), quote=True)
-            return f'<a class="cite" href="#p{first}" title="{quote}">{label}</a>'
+            return f'<a class="cite" dir="ltr" href="#p{first}" title="{quote}">{label}</a>'
         markdown = explainer.MARKER.sub(local, markdown)
     if site is not None:
         def cross(match: re.Match[str]) -> str:
             other = site.article(match["slug"])
             title = html.escape(other.title(lang) if other else match["slug"], quote=True)
-            return (f'<a class="cite" href="articles/{match["slug"]}.html#p{match["n"]}" '
+            return (f'<a class="cite" dir="ltr" href="articles/{match["slug"]}.html#p{match["n"]}" '
                     f'title="{title}">¶{match["n"]}</a>')
         markdown = CROSS.sub(cross, markdown)
     return markdown
@@ -227,7 +227,7 @@ def source_links(refs: list[str], site: Site, lang: str, prefix: str = "") -> st
         slug, ident = parse_ref(ref)
         article = site.article(slug)
         title = html.escape(article.title(lang), quote=True)
-        links.append(f'<a class="cite" href="{prefix}articles/{slug}.html#{ident}" title="{title}">'
+        links.append(f'<a class="cite" dir="auto" href="{prefix}articles/{slug}.html#{ident}" title="{title}">'
                      f"{_short_title(article, lang)} ¶{ident[1:]}</a>")
     return " ".join(links)
 

@@ -1,0 +1,36 @@
+"""Live preview: rebuild both languages when content/ or overrides/ change, and reload the page."""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from pathlib import Path
+
+from .build import build
+from .errors import ContentError
+
+
+def serve(root: Path, *, port: int = 8000) -> None:
+    """Serve a preview build on localhost:`port`; a failed rebuild keeps the last good one."""
+    from mkdocs.livereload import LiveReloadServer
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    out = Path(tempfile.mkdtemp(prefix="reader-preview-")) / "site"
+
+    def rebuild() -> None:
+        try:
+            build(root, site_dir=out, allow_pending=True)
+            print(f"rebuilt: http://127.0.0.1:{port}/en/ and http://127.0.0.1:{port}/ar/")
+        except ContentError as error:
+            print(f"{error}\n\n{len(error.problems)} problem(s); still showing the last good build.")
+
+    rebuild()
+    server = LiveReloadServer(builder=rebuild, host="127.0.0.1", port=port, root=str(out))
+    for folder in ("content", "overrides", "build_scripts", "mkdocs.yml"):
+        server.watch(str(root / folder))
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
