@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import pytest
+
+from build_scripts import arabic
+
+# (input, expected search terms) — the same table drives the JS query folding in test_browser.py.
+FOLDING = [
+    ("عقوبات", ["عقوبات"]),
+    ("والعقوبات", ["عقوبات"]),
+    ("بالعقوبات", ["عقوبات"]),
+    ("العقوبات", ["عقوبات"]),
+    ("للعقوبات", ["عقوبات"]),
+    ("عُقُوبَات", ["عقوبات"]),
+    ("أوكرانيا", ["اوكرانيا"]),
+    ("وأوكرانيا", ["اوكرانيا"]),
+    ("إسكندر", ["اسكندر"]),
+    ("مـــوسكو", ["موسكو"]),
+    ("الكورية", ["كوريه"]),
+    ("وكالة", ["كاله"]),
+    ("فستوتشني", ["ستوتشني"]),
+    ("٢٠٢٤", ["2024"]),
+    ("KN-23", ["kn", "23"]),
+    ("في", ["في"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOLDING)
+def test_search_terms_fold_prefixes_and_variants(text, expected):
+    assert arabic.search_terms(text) == expected
+
+
+def test_normalise_removes_diacritics_and_tatweel():
+    assert arabic.normalise("أحمــد صَبْري") == "احمد صبري"
+
+
+def test_stem_keeps_short_words_whole():
+    assert arabic.stem("ولد") == "ولد"  # three letters: و is not stripped
+    assert arabic.stem("بها") == "بها"
+
+
+def test_isolate_latin_wraps_mixed_runs_only():
+    html = arabic.isolate_latin("وكالة KCNA في 2024 وصاروخ KN-23")
+    assert '<bdi dir="ltr">KCNA</bdi>' in html
+    assert '<bdi dir="ltr">KN-23</bdi>' in html
+    assert "2024" in html and "<bdi dir=\"ltr\">2024" not in html
+
+
+def test_isolate_latin_leaves_markup_alone():
+    assert arabic.isolate_latin('<a href="x.html">نص</a>') == '<a href="x.html">نص</a>'
+
+
+def test_bidi_controls_are_detected():
+    assert arabic.BIDI_CONTROLS.search("نص\u202bمخفي")
+    assert not arabic.BIDI_CONTROLS.search("نص عادي")

@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from build_scripts import importer, textfile
+from build_scripts.cli import main
+
+ARTICLES = Path(__file__).resolve().parent.parent / "content" / "articles"
+
+
+def clean(slug: str) -> importer.Cleaned:
+    return importer.clean((ARTICLES / slug / "source.txt").read_text(encoding="utf-8"))
+
+
+def reasons(cleaned: importer.Cleaned) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for removed in cleaned.removed:
+        out.setdefault(removed.reason, []).append(removed.text)
+    return out
+
+
+# Each source article has its own furniture; each row names what must go and what must stay.
+CASES = {
+    "western-claims-arms-transfers": {
+        "removed": {"print button": ["طباعة"], "share button": ["مشاركة"],
+                    "comment or share count": ["12"], "keyword label": ["الكلمات المفتاحية"],
+                    "relative timestamp (gives no date)": ["منذ ٣ أشهر"]},
+        "headings": ["كسر العزلة", "تعاون لافت", "تداعيات متوقعة"],
+        "paragraphs": 33,
+    },
+    "putin-visit-to-north-korea": {
+        "removed": {"section or category label": ["آسياروسيا"],
+                    "related-news prompt": ["مقالات ذات صلة"],
+                    "back-to-top button": ["زر الذهاب إلى الأعلى"]},
+        "headings": ["العلاقات الروسية مع كوريا الشمالية", "ختامًا"],
+        "items": 19,
+        "paragraphs": 50,
+    },
+    "kim-visit-to-russia": {
+        "removed": {"headline of another story (no sentence ending)":
+                    ["الرئيس الكورى الشمالى يفتتح اجتماعًا عن الزراعة وسط قلق من نقص الغذاء"]},
+        "headings": ["زيارة كيم إلى روسيا", "صفقات أسلحة متبادلة"],
+        "paragraphs": 17,
+    },
+    "seoul-warns-russia": {
+        "removed": {"masthead label": ["الإشراف العام", "رئيس التحرير"] * 2,
+                    "byline or outlet line": ["صدى البلد"]},
+        "headings": ["الخلفية", "التطورات الأخيرة", "الآثار المحتملة"],
+        "paragraphs": 10,
+    },
+    "munitions-for-what": {
+        "removed": {"section or category label": ["سياسة دولية"],
+                    "comment count": ["التعليقات (0)"]},
+        "headings": [],
+        "paragraphs": 16,
+    },
+}
+
+
+@pytest.mark.parametrize("slug", sorted(CASES))
+def test_importer_on_each_source_article(slug):
+    case, cleaned = CASES[slug], clean(slug)
+    found = reasons(cleaned)
+    for reason, texts in case["removed"].items():
+        for text in texts:
+            assert text in found.get(reason, []), f"{reason}: {text} not removed"
+    headings = [b.text for b in cleaned.blocks if b.kind == "heading"]
+    for heading in case["headings"]:
+        assert heading in headings
+    assert sum(b.kind != "heading" for b in cleaned.blocks) == case["paragraphs"]
+    if "items" in case:
+        assert sum(b.kind == "item" for b in cleaned.blocks) == case["items"]
+    texts = " ".join(b.text for b in cleaned.blocks)
+    assert "\u0640" not in texts and "\u00a0" not in texts and "  " not in texts
+
+
+def test_imported_text_matches_the_committed_ar_md():
+    """Re-running the importer must reproduce ar.md, so paragraph ids stay stable."""
+    for slug in CASES:
+        assert textfile.dump(clean(slug).blocks) == (ARTICLES / slug / "ar.md").read_text("utf-8")
+
+
+def test_repeated_captions_and_related_prompts_go():
+    raw = "\n".join([
+        "قسم", "عنوان المقالة الطويل عن موضوع مهم", "صورة الاجتماع - رويترز", "صورة الاجتماع - رويترز",
+        "الفقرة الأولى من النص الذي نريد الاحتفاظ به كاملا.",
+        "اقرأ أيضا: خبر آخر لا علاقة له بالموضوع",
+        "عنوان فرعي قصير",
+        "• بند أول في القائمة.", "● بند ثان في القائمة.",
+        "الفقرة الأخيرة من النص وفيها كلمة ممـــدودة.",
+        "للأعلى",
+    ])
+    cleaned = importer.clean(raw)
+    assert cleaned.title == "عنوان المقالة الطويل عن موضوع مهم"
+    kinds = [(b.id, b.kind) for b in cleaned.blocks]
+    assert kinds == [("p1", "para"), ("h1", "heading"), ("p2", "item"), ("p3", "item"),
+                     ("p4", "para")]
+    assert cleaned.blocks[-1].text.endswith("ممدودة.")
+    assert {r.reason for r in cleaned.removed} >= {"photo caption", "related-news prompt",
+                                                   "back-to-top button", "section or category label"}
+
+
+def test_report_names_every_removed_line():
+    report = clean("seoul-warns-russia").report()
+    assert "raw line 1: masthead label: الإشراف العام" in report
+    assert "صدى البلد" in report
+
+
+def test_import_command_writes_article_folder(tmp_path, capsys):
+    raw = tmp_path / "new.txt"
+    raw.write_text("عنوان مقالة جديدة عن القمة\n\nنص الفقرة الأولى هنا.\n", encoding="utf-8")
+    content = tmp_path / "content"
+    cleaned = importer.import_article(raw, "new-article", content)
+    folder = content / "articles" / "new-article"
+    assert (folder / "source.txt").read_bytes() == raw.read_bytes()
+    assert (folder / "ar.md").read_text("utf-8") == "{#p1} نص الفقرة الأولى هنا.\n"
+    assert "عنوان مقالة جديدة" in (folder / "article.yml").read_text("utf-8")
+    assert cleaned.title.startswith("عنوان")
+    with pytest.raises(FileExistsError):
+        importer.import_article(raw, "new-article", content)
+
+
+def test_import_command_rejects_bad_slug(tmp_path, capsys):
+    raw = tmp_path / "x.txt"
+    raw.write_text("عنوان\n", encoding="utf-8")
+    assert main(["import", str(raw), "--slug", "Bad Slug"]) == 1
+    assert "slug" in capsys.readouterr().err
