@@ -23,9 +23,8 @@ MIN_STEM = {1: 3}  # a one-letter clitic needs 3 letters left (وكالة stays 
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 TOKEN = re.compile(r"[\w\u0600-\u06ff]+", re.UNICODE)
-LATIN_RUN = re.compile(
-    r"[A-Za-z0-9][A-Za-z0-9\-.'’/]*(?:[ ][A-Za-z0-9][A-Za-z0-9\-.'’/]*)*"
-)
+_LATIN_WORD = r"[A-Za-z0-9](?:[A-Za-z0-9\-.'’/]*[A-Za-z0-9])?"
+LATIN_RUN = re.compile(rf"{_LATIN_WORD}(?: {_LATIN_WORD})*")
 
 
 def strip_tatweel(text: str) -> str:
