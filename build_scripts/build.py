@@ -39,7 +39,6 @@ def build(root: Path, *, site_dir: Path, allow_pending: bool = False) -> Path:
         for lang in LANGS:                                                     # post-process
             _set_html_dir(out / lang, DIR[lang])
         search.rewrite_index(out / "ar")
-        search.install_worker(out / "ar")
         _write_root_pages(out, strings)
         problems_found = checks.check_site(out)                                # check
         if problems_found:
@@ -100,7 +99,7 @@ def _mkdocs(root: Path, lang: str, docs: Path, out: Path, pages_nav: list, t: St
     if lang == "ar":
         # lunr's stemmers and trimmer mangle Arabic; the folded fields do that job instead.
         search_options.update(lang=["en"], pipeline=[], fields=search.FIELDS)
-        extra["search_worker"] = search.WRAPPER
+        extra["search_fold"] = search.FOLD_SCRIPT
     config = load_config(
         config_file=str(root / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(out),
         site_name=t("Site name"), site_description=t("Site description"), nav=pages_nav,

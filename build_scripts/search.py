@@ -2,7 +2,7 @@
 
 Material's worker appends `*` to every query word and skips lunr's pipeline, so «عقوبات*»
 never matches «والعقوبات». The build adds `norm`/`ntitle` fields holding the folded,
-clitic-stripped words of each section; `search-ar.js` folds the query the same way.
+clitic-stripped words of each section; `search-fold.js` folds the query the same way.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 from .arabic import search_terms
 
 FIELDS = {"ntitle": {"boost": 1000.0}, "norm": {"boost": 1.0}}
-WRAPPER = "assets/javascripts/workers/search-ar.js"
+FOLD_SCRIPT = "assets/javascripts/search-fold.js"
 
 
 def strip_tags(text: str) -> str:
@@ -40,14 +40,3 @@ def rewrite_index(site_lang_dir: Path) -> int:
     (site_lang_dir / "search" / "search_index.js").write_text(f"var __index = {data}",
                                                                encoding="utf-8")
     return len(index["docs"])
-
-
-def install_worker(site_lang_dir: Path) -> None:
-    """Point the wrapper worker at Material's worker file, whatever its hashed name."""
-    workers = site_lang_dir / "assets" / "javascripts" / "workers"
-    material = sorted(p.name for p in workers.glob("search.*.min.js"))
-    if len(material) != 1:
-        raise RuntimeError(f"expected one Material search worker in {workers}, found {material}")
-    wrapper = site_lang_dir / WRAPPER
-    wrapper.write_text(wrapper.read_text(encoding="utf-8").replace("__MATERIAL_WORKER__",
-                                                                    material[0]), encoding="utf-8")

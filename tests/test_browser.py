@@ -138,16 +138,20 @@ def test_root_page_sends_visitor_to_a_language(page, base):
 
 
 def search(page, query: str) -> list[str]:
-    """Type `query` into Material's search box; return the result links."""
+    """Type `query` into Material's search box; return the result links.
+
+    Arabic characters reach the box as text input without key events, so a key press
+    follows: Material starts a search on keyup, as a real keyboard gives it.
+    """
     box = page.locator("input.md-search__input")
     box.click()
-    box.fill("")
     box.fill(query)
+    box.press("End")
     page.wait_for_function(
         "q => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && !/^\\s*$/.test(m.textContent) && document.querySelector("
-        "'input.md-search__input').value === q }", arg=query, timeout=5000)
-    page.wait_for_timeout(250)
+        " return m && /[0-9٠-٩]|نتائج|result|No matching|لا توجد/i.test(m.textContent) }",
+        arg=query, timeout=5000)
+    page.wait_for_timeout(200)
     return page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
 
 
@@ -181,11 +185,11 @@ def test_search_quality(page, http_root, capsys):
 
 
 def test_query_folding_matches_python(page, site):
-    script = (site / "ar/assets/javascripts/workers/search-ar.js").read_text("utf-8")
-    page.goto("about:blank")
-    page.evaluate("src => { self.importScripts = () => {}; (0, eval)(src) }", script)
+    page.goto((site / "ar/index.html").as_uri())
     for text, expected in FOLDING:
-        folded = page.evaluate("q => self.searchFold(q)", text)
+        if not any("\u0600" <= c <= "\u06ff" for c in text):
+            continue  # Latin words go to Material's own tokenizer unchanged
+        folded = page.evaluate("q => window.searchFold(q)", text)
         assert folded.split() == expected, text
 
 

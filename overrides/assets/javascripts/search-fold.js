@@ -1,12 +1,14 @@
-/* Arabic search: fold each query word like build_scripts/arabic.py folds the index field
- * `norm` (diacritics, tatweel, alef/yaa/taa-marbuta forms, digits, prefix clitics), then hand
- * the message to Material's own worker. Works as a real worker and under iframe-worker (file://). */
+/* Arabic search: fold each query word like build_scripts/arabic.py folds the index fields
+ * `norm`/`ntitle` (diacritics, tatweel, alef/yaa/taa-marbuta forms, digits, prefix clitics)
+ * before Material's search worker sees it. Patching postMessage on the page covers both the
+ * real worker (http) and the iframe-worker shim used from file://. Loaded on the Arabic site only. */
 (function () {
   "use strict"
   var DIACRITICS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g
   var FOLD = { "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه" }
   var PREFIXES = ["وبال", "وكال", "وال", "بال", "كال", "فال", "ولل", "فلل", "لل", "ال", "و", "ف", "ب", "ل"]
   var ARABIC = /[\u0600-\u06ff]/
+  var QUERY = 2 // Material's SearchMessageType.QUERY
 
   function normalise(text) {
     return text.replace(DIACRITICS, "")
@@ -28,23 +30,18 @@
     return query.split(/(\s+)/).map(function (part) {
       if (!ARABIC.test(part)) return part
       var m = /^([+\-~^]?)(.*?)([*~^\d]*)$/.exec(part)
-      return m[1] + normalise(m[2]).split(/[^\w\u0600-\u06ff]+/).map(stem).join(" ") + m[3]
+      var words = normalise(m[2]).split(/[^\w\u0600-\u06ff]+/).filter(Boolean)
+      return m[1] + words.map(stem).join(" ") + m[3]
     }).join("")
   }
 
-  self.searchFold = fold // exposed for tests
-  var add = self.addEventListener.bind(self)
-  self.addEventListener = function (type, listener, options) {
-    if (type !== "message") return add(type, listener, options)
-    return add(type, function (ev) {
-      var msg = ev.data
-      if (msg && msg.type === 2 && typeof msg.data === "string")
-        return listener({ data: { type: msg.type, data: fold(msg.data) } })
-      return listener(ev)
-    }, options)
+  window.searchFold = fold
+  var Worker = window.Worker
+  if (!Worker) return
+  var send = Worker.prototype.postMessage
+  Worker.prototype.postMessage = function (message) {
+    if (message && message.type === QUERY && typeof message.data === "string")
+      arguments[0] = { type: QUERY, data: fold(message.data) }
+    return send.apply(this, arguments)
   }
-
-  var here = typeof document !== "undefined" && document.currentScript
-    ? document.currentScript.src : self.location.href
-  importScripts(new URL("__MATERIAL_WORKER__", here).href)
 })()
