@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-HTML_TAG = re.compile(r"<html\b[^>]*>", re.I)
+HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
 EXTERNAL = re.compile(r"""<(?:script|link|img|iframe|source|video|audio)\b[^>]*?\b(?:src|href)=["']?"""
-                      r"""(?:https?:)?//""", re.I)
-CSS_EXTERNAL = re.compile(r"""url\(\s*["']?(?:https?:)?//|@import\s+["']?(?:https?:)?//""", re.I)
+                      r"""(?:https?:)?//""", re.IGNORECASE)
+CSS_EXTERNAL = re.compile(r"""url\(\s*["']?(?:https?:)?//|@import\s+["']?(?:https?:)?//""", re.IGNORECASE)
 EXPECTED = {"ar": ("ar", "rtl"), "en": ("en", "ltr")}
 
 
@@ -25,8 +25,8 @@ def check_site(out: Path) -> list[tuple[str, str]]:
             direction = re.search(r'\bdir="([^"]+)"', tag.group(0)) if tag else None
             found = (lang and lang.group(1), direction and direction.group(1))
             if found != EXPECTED[top]:
-                problems.append((f"site/{rel}", f"<html> has lang/dir {found}, expected "
-                                 f"{EXPECTED[top]}"))
+                problems.append((f"site/{rel}",
+                                 f"<html> has lang/dir {found}, expected {EXPECTED[top]}"))
         for match in EXTERNAL.finditer(text):
             problems.append((f"site/{rel}", f"loads a resource from another host: {match.group(0)}"))
     for path in sorted(out.rglob("*.css")):

@@ -99,6 +99,7 @@ def load_site(content_dir: Path, *, allow_pending: bool = False) -> Site:
     site = Site(content_dir.parent, articles, names, [], {})
     site.timeline = _load_timeline(content_dir / "timeline.yml", site, problems)
     site.claims = _load_claims(content_dir / "claims.yml", site, problems)
+    _check_page_refs(content_dir / "pages", site, problems)
     site.pending = {a.slug: a.pending for a in articles if a.pending}
     if not allow_pending:
         for article in articles:
@@ -319,3 +320,15 @@ def _load_claims(path: Path, site: Site, problems: Problems) -> dict:
             problems.add(path, line, f"duplicate claim id '{claim['id']}'", "make ids unique")
         seen.add(claim.get("id"))
     return data
+
+
+PAGE_REF = re.compile(r"\[¶([^\]]*)\]")
+
+
+def _check_page_refs(folder: Path, site: Site, problems: Problems) -> None:
+    """Free pages cite paragraphs of any article as [¶slug#pN]; check that each exists."""
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        text = yamlio.read_text(path, problems) or ""
+        for number, line in enumerate(text.splitlines(), start=1):
+            for match in PAGE_REF.finditer(line):
+                _check_refs([match.group(1)], site, path, number, "citation", problems)

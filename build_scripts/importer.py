@@ -40,8 +40,8 @@ FURNITURE_PATTERNS = [
     (re.compile(r"^\d+$"), "comment or share count"),
     (re.compile(r"^التعليقات\s*\(\d+\)$"), "comment count"),
     (re.compile(r"^(اقرأ|إقرأ|اقرا) (أيضا|أيضًا|أيضاً)\s*[:：]"), "related-news prompt"),
-    (re.compile(r"^منذ\s+\S+\s+(ثانية|ثوان|دقيقة|دقائق|ساعة|ساعات|يوم|أيام|أسبوع|أسابيع|شهر|أشهر"
-                r"|سنة|سنوات)$"), "relative timestamp (gives no date)"),
+    (re.compile(r"^منذ\s+\S+\s+(ثانية|ثوان|دقيقة|دقائق|ساعة|ساعات|يوم|أيام|أسبوع|أسابيع|شهر|أشهر|سنة|سنوات)$"),
+     "relative timestamp (gives no date)"),
 ]
 # A label line whose next line is a person's name: both are masthead furniture.
 MASTHEAD_LABELS = {"الإشراف العام", "رئيس التحرير", "مدير التحرير", "نائب رئيس التحرير",
@@ -74,8 +74,8 @@ class Cleaned:
     def report(self) -> str:
         """Explain, line by line, what was dropped."""
         lines = [f"title: {self.title}",
-                 f"kept: {sum(b.kind != 'heading' for b in self.blocks)} paragraphs, "
-                 f"{sum(b.kind == 'heading' for b in self.blocks)} headings",
+                 (f"kept: {sum(b.kind != 'heading' for b in self.blocks)} paragraphs, "
+                 f"{sum(b.kind == 'heading' for b in self.blocks)} headings"),
                  f"removed: {len(self.removed)} lines"]
         lines += [f"  raw line {r.line}: {r.reason}: {r.text}" for r in self.removed]
         if self.byline:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 import re
 
-from . import arabic, explainer
+from . import arabic, explainer, importer
 from .content import Article, Site, parse_ref
 from .i18n import Strings
 from .textfile import Block
@@ -259,9 +259,9 @@ def claims_page(site: Site, lang: str, t: Strings) -> str:
     """The central claims with claimant, date, denial and status."""
     data = site.claims
     out = [front_matter(t("Who claims what")), f"# {t('Who claims what')}\n\n",
-           f'<aside class="how-to-read" aria-labelledby="how-to-read"><h2 id="how-to-read">'
+           (f'<aside class="how-to-read" aria-labelledby="how-to-read"><h2 id="how-to-read">'
            f'{t("How to read a claim")}</h2><p>{inline(data["how_to_read"][lang], lang)}</p>'
-           "</aside>\n\n", '<div class="claims">\n']
+           "</aside>\n\n"), '<div class="claims">\n']
     for claim in data["claims"]:
         when = inline(claim["when"][lang], lang) if claim.get("when") else t("unknown")
         denial = inline(claim["denial"][lang], lang) if claim.get("denial") else t("none reported")
@@ -279,6 +279,17 @@ def claims_page(site: Site, lang: str, t: Strings) -> str:
     return "".join(out)
 
 
+def removed_list(article: Article, lang: str, t: Strings) -> str:
+    """What the importer drops from this article's raw text, re-derived from source.txt."""
+    raw = (article.path / "source.txt").read_text(encoding="utf-8")
+    rows = "".join(f'<li><span lang="ar" dir="rtl">«{arabic.escape(r.text)}»</span> — {t(r.reason)}</li>'
+                   for r in importer.clean(raw).removed)
+    if not rows:
+        return ""
+    return (f'<details class="removed"><summary>{t("Removed as page furniture")}</summary>'
+            f"<ul>{rows}</ul></details>\n\n")
+
+
 def about_page(site: Site, lang: str, t: Strings) -> str:
     """Each article's outlet and date as known, and how the site was made."""
     out = [front_matter(t("About these sources")), f"# {t('About these sources')}\n\n"]
@@ -290,4 +301,5 @@ def about_page(site: Site, lang: str, t: Strings) -> str:
         out.append(meta_line(article, lang, t))
         out.append(f'<p>{t("Source file")}: <code>{article.meta["source_file"]}</code> · '
                    f'<a href="articles/{article.slug}.html">{t("Article")}</a></p>\n\n')
+        out.append(removed_list(article, lang, t))
     return "".join(out)
