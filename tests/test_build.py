@@ -29,6 +29,8 @@ def test_both_languages_have_the_same_pages(built):
     assert ar == en
     assert {"index.html", "404.html", "about.html", "articles/tiny.html"} <= ar
     assert (site / "index.html").exists() and (site / "404.html").exists()
+    assert "الصفحة غير موجودة" in (site / "ar/404.html").read_text("utf-8")
+    assert "Page not found" in (site / "en/404.html").read_text("utf-8")
 
 
 def test_html_has_lang_and_dir_on_the_root_element(built):
