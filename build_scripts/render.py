@@ -177,9 +177,9 @@ def render_block(article: Article, block: Block, lang: str, other: str, t: Strin
         attrs = f' lang="{main_lang}" dir="{DIR[main_lang]}"' if main_lang != lang else ""
         return (f'<div class="para para--heading">\n<h3 id="{block.id}"{attrs}>{heading}</h3>'
                 f"{twin}\n</div>\n\n")
-    tag_open, tag_close = ("<li>", "</li>") if block.kind == "item" else ("", "")
+    # List items are rows too (each has its own id and link), drawn as bullets by CSS.
     main_html = (f'<p class="para__main" lang="{main_lang}" dir="{DIR[main_lang]}">'
-                 f"{tag_open}{inline(main, main_lang)}{tag_close}</p>")
+                 f"{inline(main, main_lang)}</p>")
     second_html = (f'<p class="para__other" lang="{second_lang}" dir="{DIR[second_lang]}" '
                    f'data-search-exclude>{inline(second, second_lang)}</p>' if second else "")
     kind = " para--item" if block.kind == "item" else ""

@@ -118,6 +118,9 @@ def test_article_page_lang_dir_and_no_outside_requests(page, base, lang, directi
     page.wait_for_load_state("networkidle")
     assert page.eval_on_selector("html", "e => [e.lang, e.dir]") == [lang, direction]
     assert page.locator("#p18").count() == 1
+    anchor = page.locator("#p18 .para__anchor").bounding_box()
+    text = page.locator("#p18 .para__main").bounding_box()
+    assert (anchor["x"] > text["x"]) == (direction == "rtl"), "¶ link on the wrong side"
     outside = [url for url in page.requests if not local(url)]
     assert outside == []
 

@@ -45,6 +45,7 @@ def test_article_page_has_paragraph_ids_and_isolated_latin(built):
     assert 'id="p1"' in page and 'href="#p1"' in page and 'id="h1"' in page
     assert '<bdi dir="ltr">KCNA</bdi>' in page
     assert 'lang="en" dir="ltr" data-search-exclude>Countries imposed' in page
+    assert "<li>" not in page.split('class="article-text"')[1], "list items must not nest in <p>"
 
 
 def test_language_switch_points_at_the_same_page(built):
