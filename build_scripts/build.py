@@ -87,12 +87,11 @@ def _mkdocs(root: Path, lang: str, docs: Path, out: Path, pages_nav: list, t: St
     with open(root / "mkdocs.yml", encoding="utf-8") as handle:
         base = yaml_load(handle)
     other = OTHER[lang]
-    other_t = {"ar": "العربية", "en": "English"}
     theme = {**base["theme"], "language": lang, "direction": DIR[lang],
              "custom_dir": str(root / "overrides")}
     search_options = dict(base["plugins"][0]["search"])
     extra = {**base.get("extra", {}),
-             "other_lang": {"code": other, "dir": DIR[other], "name": other_t[other],
+             "other_lang": {"code": other, "dir": DIR[other], "name": t("Other language name"),
                             "label": t("Switch language")},
              "t": {"home": t("Home"), "not_found_title": t("Page not found"),
                    "not_found_text": t("Not found text")}}

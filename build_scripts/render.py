@@ -9,7 +9,7 @@ import html
 import re
 
 from . import arabic, explainer, importer
-from .content import Article, Site, parse_ref
+from .content import PAGE_REF, Article, Site, parse_ref
 from .i18n import Strings
 from .textfile import Block
 
@@ -60,6 +60,15 @@ def _yaml_str(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def published(article: Article, t: Strings) -> str:
+    """The publication date at its precision, marked as approximate unless the text states it."""
+    date = article.meta.get("date")
+    if not date:
+        return t("not stated")
+    shown = t.date(date["value"])
+    return shown if date.get("exact") else t("approximately %(date)s", date=shown)
+
+
 def meta_line(article: Article, lang: str, t: Strings) -> str:
     """Outlet, author, date, reading time and level as a definition list in HTML."""
     meta = article.meta
@@ -70,16 +79,12 @@ def meta_line(article: Article, lang: str, t: Strings) -> str:
     if meta.get("author"):
         rows.append((t("Author"), inline(meta["author"][lang], lang)))
     date = meta.get("date")
-    if date:
-        shown = t.date(date["value"])
-        if not date.get("exact"):
-            shown = t("approximately %(date)s", date=shown)
-            basis = (date.get("basis") or {}).get(lang, "")
-            shown += (f' <details class="basis"><summary>{t("How we know")}</summary>'
-                      f"{inline(basis, lang)}</details>")
-        rows.append((t("Published"), shown))
-    else:
-        rows.append((t("Published"), f'<span class="unknown">{t("not stated")}</span>'))
+    shown = published(article, t)
+    if date and not date.get("exact"):
+        basis = (date.get("basis") or {}).get(lang, "")
+        shown += (f' <details class="basis"><summary>{t("How we know")}</summary>'
+                  f"{inline(basis, lang)}</details>")
+    rows.append((t("Published"), shown if date else f'<span class="unknown">{shown}</span>'))
     minutes = article.reading_minutes(lang)
     rows.append((t("Reading time"), t.plural("%(num)s minute", "%(num)s minutes", minutes)))
     rows.append((t("Level"), t(meta["level"])))
@@ -105,10 +110,7 @@ def home(site: Site, lang: str, t: Strings) -> str:
 
 def card(article: Article, lang: str, t: Strings) -> str:
     """One article card for the home page."""
-    date = article.meta.get("date")
-    when = t.date(date["value"]) if date else t("not stated")
-    if date and not date.get("exact"):
-        when = t("approximately %(date)s", date=when)
+    when = published(article, t)
     outlet = article.meta.get("outlet")
     return (f'<a class="card" href="articles/{article.slug}.html">'
             f'<span class="card__title">{inline(article.title(lang), lang)}</span>'
@@ -189,11 +191,8 @@ def render_block(article: Article, block: Block, lang: str, other: str, t: Strin
             f"{note}{main_html}{second_html}</div>\n\n")
 
 
-CROSS = re.compile(r"\[¶(?P<slug>[a-z0-9-]+)#p(?P<n>\d+)\]")
-
-
 def cite_links(markdown: str, site: Site | None, lang: str, article: Article | None = None) -> str:
-    """Turn `[¶12–14]` markers (or `[¶slug#p3]` across articles) into links to paragraphs."""
+    """Turn `[¶12–14]` markers (and, with `site`, `[¶slug#p3]` across articles) into links."""
     if article is not None:
         def local(match: re.Match[str]) -> str:
             refs = explainer.parse_refs(match["refs"])
@@ -204,11 +203,11 @@ def cite_links(markdown: str, site: Site | None, lang: str, article: Article | N
         markdown = explainer.MARKER.sub(local, markdown)
     if site is not None:
         def cross(match: re.Match[str]) -> str:
-            other = site.article(match["slug"])
-            title = html.escape(other.title(lang) if other else match["slug"], quote=True)
-            return (f'<a class="cite" dir="ltr" href="articles/{match["slug"]}.html#p{match["n"]}" '
-                    f'title="{title}">¶{match["n"]}</a>')
-        markdown = CROSS.sub(cross, markdown)
+            slug, ident = parse_ref(match[1])  # shape already checked by content.load_site
+            title = html.escape(site.article(slug).title(lang), quote=True)
+            return (f'<a class="cite" dir="ltr" href="articles/{slug}.html#{ident}" '
+                    f'title="{title}">¶{ident[1:]}</a>')
+        markdown = PAGE_REF.sub(cross, markdown)
     return markdown
 
 
@@ -220,14 +219,14 @@ def _snippet(article: Article, ident: str, lang: str, size: int = 140) -> str:
     return text if len(text) <= size else text[:size].rsplit(" ", 1)[0] + " …"
 
 
-def source_links(refs: list[str], site: Site, lang: str, prefix: str = "") -> str:
+def source_links(refs: list[str], site: Site, lang: str) -> str:
     """Links to source paragraphs, labelled with the article's short title and ¶ number."""
     links = []
     for ref in refs:
         slug, ident = parse_ref(ref)
         article = site.article(slug)
         title = html.escape(article.title(lang), quote=True)
-        links.append(f'<a class="cite" dir="auto" href="{prefix}articles/{slug}.html#{ident}" title="{title}">'
+        links.append(f'<a class="cite" dir="auto" href="articles/{slug}.html#{ident}" title="{title}">'
                      f"{_short_title(article, lang)} ¶{ident[1:]}</a>")
     return " ".join(links)
 

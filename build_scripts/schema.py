@@ -104,9 +104,7 @@ def _check_mapping(value, schema: Schema, path, problems, where, line):
         if item is None:
             out[key] = None
             continue
-        item_line = key_line(key)
-        if isinstance(item, (Node, Seq)):
-            item_line = item.line if isinstance(item, Seq) else item_line
+        item_line = item.line if isinstance(item, Seq) else key_line(key)
         checked = check(item, spec.kind, path, problems, here, item_line)
         if checked is not None and spec.choices and checked not in spec.choices:
             problems.add(path, key_line(key), f"{here}: '{checked}' is not one of "
