@@ -1,30 +1,45 @@
-"""Arabic text helpers: normalisation for matching, light stemming, and bidi wrapping.
+"""The one Arabic folding module: normalisation for matching, clitic stripping, bidi wrapping.
 
-The same rules are mirrored in `overrides/assets/javascripts/workers/search-ar.js`
-(query side of search); `tests/test_arabic.py` runs both on one table of cases.
+The loader (name checks), the search index and the query folding in the browser all fold with
+these rules: `js_rules()` hands the same tables to `search-fold.js`, so there is no second copy.
 """
 
 from __future__ import annotations
 
-import html
 import re
 
 TATWEEL = "\u0640"
 # Harakat, tanween, shadda, sukun, superscript alef and Quranic marks.
 DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
-ALEF_VARIANTS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+FOLDS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"}
+ALEF_VARIANTS = str.maketrans(FOLDS)
 ARABIC_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 # Prefix clitics, longest first. Each is stripped only if a stem of 2+ letters remains.
 PREFIXES = ("وبال", "وكال", "وال", "بال", "كال", "فال", "ولل", "فلل", "لل", "ال", "و", "ف", "ب", "ل")
 MIN_STEM = {1: 3}  # a one-letter clitic needs 3 letters left (وكالة stays a word of 4)
+DEFAULT_MIN_STEM = 2
 
 # Bidi embedding, override and isolate controls: never allowed in content (use <bdi>).
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# What content text may never contain: bidi controls, zero-width characters that split a word
+# invisibly (ZWJ/ZWNJ are real Arabic typography and stay), a BOM inside text, C0 controls.
+FORBIDDEN = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff\x00-\x08\x0b-\x1f\x7f]")
 
 TOKEN = re.compile(r"[\w\u0600-\u06ff]+", re.UNICODE)
 _LATIN_WORD = r"[A-Za-z0-9](?:[A-Za-z0-9\-.'’/]*[A-Za-z0-9])?"
 LATIN_RUN = re.compile(rf"{_LATIN_WORD}(?: {_LATIN_WORD})*")
+
+
+def js_rules() -> dict:
+    """The folding tables as JSON-ready values, for the browser's query folding."""
+    return {
+        "diacritics": DIACRITICS.pattern[1:-1] + TATWEEL,
+        "fold": dict(FOLDS),
+        "prefixes": list(PREFIXES),
+        "minStem": {str(k): v for k, v in MIN_STEM.items()},
+        "defaultMinStem": DEFAULT_MIN_STEM,
+    }
 
 
 def strip_tatweel(text: str) -> str:
@@ -42,7 +57,7 @@ def stem(word: str) -> str:
     """Strip one prefix clitic sequence (و ف ب ك ل ال لل …) from a normalised word."""
     for prefix in PREFIXES:
         rest = word[len(prefix) :]
-        if word.startswith(prefix) and len(rest) >= MIN_STEM.get(len(prefix), 2):
+        if word.startswith(prefix) and len(rest) >= MIN_STEM.get(len(prefix), DEFAULT_MIN_STEM):
             return rest
     return word
 
@@ -72,6 +87,8 @@ def _wrap_run(match: re.Match[str]) -> str:
     return f'<bdi dir="ltr">{run}</bdi>'
 
 
-def escape(text: str) -> str:
-    """HTML-escape text without touching quotes (keeps the source's quotation marks)."""
-    return html.escape(text, quote=False)
+def has_word(folded_text: str, folded_word: str) -> bool:
+    """Whether `folded_word` occurs in `folded_text` as a whole word, with or without a clitic."""
+    clitics = "|".join(sorted({p for p in PREFIXES}, key=len, reverse=True))
+    return re.search(rf"(?<!\w)(?:{clitics})?{re.escape(folded_word)}(?!\w)", folded_text) \
+        is not None

@@ -1,52 +1,86 @@
-"""The build, as a pipeline: load → validate → render both languages → MkDocs → post-process →
-check → swap into place. Nothing under `site/` changes unless every step succeeds."""
+"""The build, as a pipeline: load → validate → enrich → render every language → MkDocs → check →
+swap into place.
+
+Every stage adds its problems to one list and the build stops once, at the end, with all of them:
+content, catalogs, MkDocs warnings and built-site checks come out in a single run, each as
+`path:line: what — how to fix`. Nothing under `site/` changes unless the list is empty.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import logging
 import os
 import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from . import checks, search
-from .content import LANGS, load_site
-from .errors import ContentError, Problem, Problems
+from .enrich import enrich
+from .errors import ContentError, Problems
 from .i18n import Strings, load_strings
-from .render import DIR, OTHER, nav, render_pages
+from .load import load_site
+from .model import Origin, Site
+from .mkdocs_plugin import ReaderPlugin
+from .outputs import REGISTRY, Page, nav
+
+FOLDING_LANGS = {"ar"}  # languages whose search index gets folded fields (see search.py)
+_DOC_FILE = re.compile(r"Doc file '(?P<page>[^']+)'")
+_QUOTED = re.compile(r"'([^']+)'")
 
 
-def build(root: Path, *, site_dir: Path, allow_pending: bool = False) -> Path:
-    """Build `site_dir/ar`, `site_dir/en` and the root pages from `root/content`."""
+def build(root: Path, *, site_dir: Path, content: Path | None = None,
+          allow_pending: bool = False) -> Path:
+    """Build every language of the edition in `content` (default `root/content`) into `site_dir`."""
+    content = (content or root / "content").resolve()
     _pin_build_date(root)
-    site = load_site(root / "content", allow_pending=allow_pending)          # load + validate
-    problems = Problems(root)
-    strings = {lang: load_strings(root / "content" / "locales", lang, problems) for lang in LANGS}
-    problems.raise_if_any()
+    problems = Problems(content.parent)  # content paths read as "content/articles/…"
+    site = load_site(content, problems, allow_pending=allow_pending).site  # load + validate
+    if site is None:
+        problems.raise_if_any()
+    strings = {lang: load_strings(content / "locales", lang, problems)
+               for lang in site.config.codes}
+    site = enrich(site)                                                      # enrich
+    for output in REGISTRY:
+        output.check(site, problems)
+    pages = {lang: {o.name: o.pages(site, lang, strings[lang]) for o in REGISTRY}  # render
+             for lang in site.config.codes}
+    artefacts = [a for output in REGISTRY for a in output.artefacts(site, strings)]
+    _missing_strings(strings, problems)
 
-    pages = {lang: render_pages(site, lang, strings[lang]) for lang in LANGS}  # render
     site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
-    try:
-        out = staging / "site"
-        for lang in LANGS:                                                     # MkDocs
-            docs = staging / "docs" / lang
+    with _lock(site_dir), _staging(site_dir) as out:
+        for lang in site.config.codes:                                       # MkDocs
+            docs = out.parent / "docs" / lang
             _write_pages(docs, pages[lang])
-            _mkdocs(root, lang, docs, out / lang, nav(site, lang, strings[lang]), strings[lang])
-        for lang in LANGS:                                                     # post-process
-            _set_html_dir(out / lang, DIR[lang])
-        search.rewrite_index(out / "ar")
-        _write_root_pages(out, strings)
-        problems_found = checks.check_site(out)                                # check
-        if problems_found:
-            raise ContentError([Problem(p, 1, m) for p, m in problems_found])
-        _swap(out, site_dir)                                                   # swap in
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+            _mkdocs(root, site, lang, docs, out / lang, pages[lang], strings, problems)
+        for artefact in artefacts:                                           # artefacts
+            path = out / artefact.path
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(artefact.data)
+        expected = {lang: (lang, site.config.dir(lang)) for lang in site.config.codes}
+        checks.check_site(out, expected, _locator(problems.root, pages), problems)  # check
+        problems.raise_if_any()
+        _swap(out, site_dir)                                                 # swap in
     return site_dir
+
+
+def check(root: Path, *, content: Path | None = None) -> Site:
+    """Load and validate everything, catalogs included; write nothing."""
+    content = (content or root / "content").resolve()
+    problems = Problems(content.parent)
+    site = load_site(content, problems).site
+    if site is not None:
+        for lang in site.config.codes:
+            load_strings(content / "locales", lang, problems)
+        for output in REGISTRY:
+            output.check(enrich(site), problems)
+    problems.raise_if_any()
+    return site
 
 
 def _pin_build_date(root: Path) -> None:
@@ -61,118 +95,154 @@ def _pin_build_date(root: Path) -> None:
     os.environ["SOURCE_DATE_EPOCH"] = stamp or "0"
 
 
-def _set_html_dir(folder: Path, direction: str) -> None:
-    """Put `dir` on `<html>` itself (Material sets it on `<body>` only), for every page."""
-    for path in sorted(folder.rglob("*.html")):
-        text = path.read_text(encoding="utf-8")
-        fixed = re.sub(r"<html\b(?![^>]*\bdir=)", f'<html dir="{direction}"', text, count=1)
-        if fixed != text:
-            path.write_text(fixed, encoding="utf-8")
+def _missing_strings(strings: dict[str, Strings], problems: Problems) -> None:
+    from .i18n import GENERATOR_LOCALES
+
+    for lang, t in strings.items():
+        for message in sorted(t.missing):
+            problems.add(GENERATOR_LOCALES / lang / "LC_MESSAGES" / "messages.po", 1,
+                         f"the site uses the string '{message}', which this catalog lacks",
+                         f'add msgid "{message}" with its msgstr')
 
 
-def _write_pages(docs: Path, pages: dict[str, str]) -> None:
-    for rel, text in sorted(pages.items()):
-        path = docs / rel
+def _write_pages(docs: Path, pages: dict[str, list[Page]]) -> None:
+    for page in (p for group in pages.values() for p in group):
+        path = docs / page.path
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_text(page.body, encoding="utf-8")
 
 
-def _mkdocs(root: Path, lang: str, docs: Path, out: Path, pages_nav: list, t: Strings) -> None:
-    """Run MkDocs for one language with the shared mkdocs.yml and per-language overrides."""
+class _Collect(logging.Handler):
+    """Keeps MkDocs' warnings, with their text, for the one list of problems."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _mkdocs(root: Path, site: Site, lang: str, docs: Path, out: Path, pages: dict[str, list[Page]],
+            strings: dict[str, Strings], problems: Problems) -> None:
+    """Run MkDocs for one language with the shared mkdocs.yml and the reader plugin."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
     from mkdocs.utils.yaml import yaml_load
 
-    with open(root / "mkdocs.yml", encoding="utf-8") as handle:
+    t = strings[lang]
+    config_file = root / "mkdocs.yml"
+    with open(config_file, encoding="utf-8") as handle:
         base = yaml_load(handle)
-    other = OTHER[lang]
-    theme = {**base["theme"], "language": lang, "direction": DIR[lang],
+    other = site.config.other(lang)
+    theme = {**base["theme"], "language": lang, "direction": site.config.dir(lang),
              "custom_dir": str(root / "overrides")}
-    search_options = dict(base["plugins"][0]["search"])
+    plugins = [dict(p) if isinstance(p, dict) else p for p in base.get("plugins", [])]
+    search_options = next(p["search"] for p in plugins if isinstance(p, dict) and "search" in p)
     extra = {**base.get("extra", {}),
-             "other_lang": {"code": other, "dir": DIR[other], "name": t("Other language name"),
+             "other_lang": {"code": other, "dir": site.config.dir(other),
+                            "name": strings[other]("Language name"),
                             "label": t("Switch language")},
              "t": {"home": t("Home"), "not_found_title": t("Page not found"),
                    "not_found_text": t("Not found text")}}
-    if lang == "ar":
+    fold = lang in FOLDING_LANGS
+    if fold:
         # lunr's stemmers and trimmer mangle Arabic; the folded fields do that job instead.
         search_options.update(lang=["en"], pipeline=[], fields=search.FIELDS)
         extra["search_fold"] = search.FOLD_SCRIPT
-    config = load_config(
-        config_file=str(root / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(out),
-        site_name=t("Site name"), site_description=t("Site description"), nav=pages_nav,
-        theme=theme, extra=extra, plugins=[{"search": search_options}, "offline"],
-    )
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+        extra["search_fold_rules"] = search.RULES_SCRIPT
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.WARNING)
+    logger.addHandler(collect)
+    config = None
     try:
+        config = load_config(
+            config_file=str(config_file), docs_dir=str(docs), site_dir=str(out),
+            site_name=site.config.title[lang], site_description=site.config.description[lang],
+            nav=nav(site, lang, t, pages), theme=theme, extra=extra, plugins=plugins)
+        config.plugins["reader"] = ReaderPlugin(direction=site.config.dir(lang), fold_search=fold)
         config.plugins.on_startup(command="build", dirty=False)
         mkdocs_build(config)
-    except (Abort, ConfigurationError) as error:
-        raise ContentError([Problem("mkdocs.yml", 1, f"MkDocs ({lang}): {error}")]) from error
+    except ConfigurationError as error:
+        problems.add(config_file, 1, f"MkDocs ({lang}): {error}", "fix mkdocs.yml")
+    except Abort:
+        pass  # strict mode: the warnings themselves are reported below
     finally:
-        config.plugins.on_shutdown()
+        if config is not None:
+            config.plugins.on_shutdown()
+        logger.removeHandler(collect)
+        logger.setLevel(level)
+    sources = {p.path: p.sources for group in pages.values() for p in group}
+    for message in collect.messages:
+        origin = _origin_of_warning(problems.root, message, sources)
+        problems.add(origin.path, origin.line, f"MkDocs ({lang}): {message.strip()}",
+                     "fix the link or text it names")
 
 
-ROOT_INDEX = """<!doctype html>
-<html lang="en" dir="ltr">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<title>{title_en} · {title_ar}</title>
-<script>
-  // Send the visitor to the language of their browser; the links below stay for everyone else.
-  (function () {{
-    var langs = navigator.languages || [navigator.language || ""]
-    var ar = langs.some(function (l) {{ return /^ar\\b/i.test(l) }})
-    location.replace((ar ? "ar" : "en") + "/index.html" + location.hash)
-  }})()
-</script>
-<style>
-  body {{ font: 1.1rem/1.6 system-ui, sans-serif; max-width: 36rem; margin: 4rem auto; padding: 0 1rem; }}
-  a {{ display: block; margin: .6rem 0; font-size: 1.3rem; }}
-</style>
-</head>
-<body>
-<h1>{choose_en} · <span lang="ar" dir="rtl">{choose_ar}</span></h1>
-<a href="ar/index.html" hreflang="ar" lang="ar" dir="rtl">{title_ar} — العربية</a>
-<a href="en/index.html" hreflang="en">{title_en} — English</a>
-</body>
-</html>
-"""
-
-ROOT_404 = """<!doctype html>
-<html lang="en" dir="ltr">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Page not found · الصفحة غير موجودة</title>
-<style>body {{ font: 1.1rem/1.6 system-ui, sans-serif; max-width: 36rem; margin: 4rem auto; padding: 0 1rem; }}</style>
-</head>
-<body>
-<h1>{nf_en}</h1>
-<p lang="ar" dir="rtl"><strong>{nf_ar}</strong></p>
-<p id="links"><a href="en/index.html">English</a> · <a href="ar/index.html" lang="ar">العربية</a></p>
-<script>
-  // Served for any missing path: find the site root from the path and show that language's 404.
-  (function () {{
-    var m = location.pathname.match(/^(.*\\/)(ar|en)\\//)
-    if (m) location.replace(m[1] + m[2] + "/404.html")
-  }})()
-</script>
-</body>
-</html>
-"""
+def _origin_of_warning(root: Path, message: str, sources: dict[str, tuple[Origin, ...]]
+                       ) -> Origin:
+    page = _DOC_FILE.search(message)
+    if page is None or page["page"] not in sources:
+        return Origin("mkdocs.yml")
+    quoted = [q for q in _QUOTED.findall(message) if q != page["page"]]
+    return _find(root, sources[page["page"]], quoted[0] if quoted else "")
 
 
-def _write_root_pages(out: Path, strings: dict[str, Strings]) -> None:
-    values = {"title_en": strings["en"]("Site name"), "title_ar": strings["ar"]("Site name"),
-              "choose_en": strings["en"]("Choose a language"),
-              "choose_ar": strings["ar"]("Choose a language"),
-              "nf_en": strings["en"]("Page not found"), "nf_ar": strings["ar"]("Page not found")}
-    (out / "index.html").write_text(ROOT_INDEX.format(**values), encoding="utf-8")
-    (out / "404.html").write_text(ROOT_404.format(**values), encoding="utf-8")
-    (out / ".nojekyll").write_text("", encoding="utf-8")
+def _find(root: Path, origins: tuple[Origin, ...], snippet: str) -> Origin:
+    """The first content line among `origins` that contains `snippet` (else the first origin)."""
+    if snippet:
+        for origin in origins:
+            try:
+                lines = (root / origin.path).read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeDecodeError):
+                continue
+            for number, line in enumerate(lines, start=1):
+                if snippet in line:
+                    return Origin(origin.path, number)
+    return origins[0] if origins else Origin("mkdocs.yml")
+
+
+def _locator(root: Path, pages: dict[str, dict[str, list[Page]]]):
+    """Map a built file and a snippet of it back to the content line that produced it."""
+    sources = {f"{lang}/{p.path[:-3]}.html": p.sources
+               for lang, groups in pages.items() for group in groups.values() for p in group}
+
+    def locate(built: str, snippet: str) -> Origin:
+        origins = sources.get(built)
+        if not origins:
+            return Origin(f"site/{built}")
+        return _find(root, origins, snippet)
+
+    return locate
+
+
+@contextlib.contextmanager
+def _lock(site_dir: Path) -> Iterator[None]:
+    """One build at a time per output folder: a second one is refused with a clear message."""
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    path = site_dir.parent / f".{site_dir.name}.lock"
+    with open(path, "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            problems = Problems(site_dir.parent)
+            problems.add(path, 1, "another build is writing this site right now",
+                         "wait for it to finish, then build again")
+            raise ContentError(list(problems)) from None
+        yield
+
+
+@contextlib.contextmanager
+def _staging(site_dir: Path) -> Iterator[Path]:
+    """A fresh folder beside `site_dir` for the new site, removed whatever happens."""
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
+    try:
+        yield staging / "site"
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _swap(new: Path, site_dir: Path) -> None:

@@ -1,4 +1,4 @@
-"""Thin command-line adapter around the build, serve and import functions."""
+"""Thin command-line adapter around the build, check, serve, new and import functions."""
 
 from __future__ import annotations
 
@@ -16,44 +16,64 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_scripts")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    build = sub.add_parser("build", help="build both languages into site/")
+    def content_option(command: argparse.ArgumentParser) -> None:
+        command.add_argument("--content", type=Path, default=ROOT / "content",
+                             help="the edition's content folder (default: content/)")
+
+    build = sub.add_parser("build", help="build every language into site/")
+    content_option(build)
     build.add_argument("--site-dir", type=Path, default=ROOT / "site")
     build.add_argument("--allow-pending", action="store_true",
                        help="build even if some paragraphs are not translated yet")
 
     serve = sub.add_parser("serve", help="preview with live reload")
+    content_option(serve)
     serve.add_argument("--port", type=int, default=8000)
 
-    imp = sub.add_parser("import", help="clean a raw article into content/articles/<slug>/")
+    check = sub.add_parser("check", help="load and validate content without writing anything")
+    content_option(check)
+
+    new = sub.add_parser("new", help="start a new edition in a folder (then build --content)")
+    new.add_argument("folder", type=Path)
+
+    imp = sub.add_parser("import", help="clean a raw article into <content>/articles/<slug>/")
+    content_option(imp)
     imp.add_argument("raw", type=Path)
     imp.add_argument("--slug", required=True)
     imp.add_argument("--force", action="store_true", help="overwrite an existing article's text")
 
-    sub.add_parser("check", help="load and validate content without writing anything")
-
     args = parser.parse_args(argv)
+    content = args.content.resolve() if getattr(args, "content", None) else None
     try:
         if args.command == "import":
             from .importer import import_article
 
-            cleaned = import_article(args.raw, args.slug, ROOT / "content", force=args.force)
+            cleaned = import_article(args.raw, args.slug, content, force=args.force)
             print(cleaned.report())
-            print(f"wrote content/articles/{args.slug}/ (source.txt, ar.md, article.yml)")
+            print(f"wrote {content / 'articles' / args.slug}/ (source.txt, ar.md, article.yml)")
             print("next: fill in article.yml (English title, outlet, date) and write en.md")
         elif args.command == "check":
-            from .content import load_site
+            from .build import check as check_content
 
-            site = load_site(ROOT / "content")
+            site = check_content(ROOT, content=content)
             print(f"content OK: {len(site.articles)} articles")
         elif args.command == "build":
-            from .build import build
+            from .build import build as build_site
 
-            out = build(ROOT, site_dir=args.site_dir, allow_pending=args.allow_pending)
+            out = build_site(ROOT, site_dir=args.site_dir, content=content,
+                             allow_pending=args.allow_pending)
             print(f"site written to {out}/ (open {out}/index.html)")
         elif args.command == "serve":
-            from .serve import serve
+            from .serve import serve as serve_site
 
-            serve(ROOT, port=args.port)
+            serve_site(ROOT, content=content, port=args.port)
+        elif args.command == "new":
+            from .scaffold import new_edition
+
+            folder = new_edition(args.folder.resolve())
+            print(f"new edition in {folder}/")
+            print(f"build it: python -m build_scripts build --content {args.folder} "
+                  f"(or make site CONTENT={args.folder})")
     except ContentError as error:
         print(error, file=sys.stderr)
         print(f"\n{len(error.problems)} problem(s); nothing was written.", file=sys.stderr)

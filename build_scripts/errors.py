@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +22,10 @@ class Problem:
 
 
 class ContentError(Exception):
-    """Raised by the loader and validators once all problems are collected; nothing is written."""
+    """Raised once, at the end of a build or check, with every problem of every stage.
+
+    Raised only by `Problems.raise_if_any()`; when it is raised, nothing has been written.
+    """
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(set(problems))
@@ -46,7 +50,10 @@ class Problems(list):
 
     def _rel(self, path: Path | str) -> str:
         path = Path(path)
+        if not path.is_absolute():
+            return path.as_posix()  # already relative to the project root
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            # abspath, not resolve(): a symlink loop must be reported, not raise here
+            return Path(os.path.abspath(path)).relative_to(os.path.abspath(self.root)).as_posix()
         except ValueError:
             return path.as_posix()

@@ -1,6 +1,8 @@
-"""Explainers: parse the seven sections, find citation markers, and check them against the text.
+"""Explainers: split into the edition's sections, find citation markers, check each sentence.
 
-A marker is `[¶12]`, `[¶12–14]` or `[¶3, 7]`; it cites the sentence that ends at it.
+A marker is `[¶12]`, `[¶12–14]` or `[¶3, 7]`; it cites the sentence that ends at it. The section
+ids and their headings come from `content/site.yml`; a heading line is `## {#id}` (any text
+before the id is for the editor: the site shows the heading from site.yml).
 """
 
 from __future__ import annotations
@@ -9,13 +11,12 @@ import re
 from dataclasses import dataclass, field
 
 from . import arabic
+from .model import Section as ModelSection
+from .model import Segment as ModelSegment
 
-SECTIONS = ("brief", "happened", "background", "who-said-what", "disputed", "why-it-matters",
-            "key-numbers")
-HEADING = re.compile(r"^##\s+(?P<title>.+?)\s*\{#(?P<id>[a-z-]+)\}\s*$")
+HEADING = re.compile(r"^##\s+(?P<title>.*?)\s*\{#(?P<id>[a-z0-9-]+)\}\s*$")
 MARKER = re.compile(r"\[¶\s*(?P<refs>\d+(?:\s*[–—-]\s*\d+)?(?:\s*[,،]\s*\d+(?:\s*[–—-]\s*\d+)?)*)\s*\]")
 NUMBER = re.compile(r"\d+(?:[,.]\d+)*")
-ABBREVIATIONS = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|St|U\.S|U\.N|e\.g|i\.e|vs|No)\.$")
 SENTENCE_END = re.compile(r"[.!?؟](?=\s+\S)")
 
 
@@ -26,11 +27,12 @@ class Segment:
     text: str
     refs: list[int]
     line: int
+    marker: str = ""
 
 
 @dataclass
 class Section:
-    """One `## Heading {#id}` section of an explainer."""
+    """One section while it is being parsed (`model.Section` once done)."""
 
     id: str
     title: str
@@ -38,10 +40,19 @@ class Section:
     body: list[str] = field(default_factory=list)  # raw markdown lines
     segments: list[Segment] = field(default_factory=list)
 
-    @property
-    def cited(self) -> set[int]:
-        """Every paragraph number cited in this section."""
-        return {n for s in self.segments for n in s.refs}
+    def freeze(self) -> ModelSection:
+        """The typed, immutable section."""
+        return ModelSection(self.id, self.line, tuple(self.body),
+                            tuple(ModelSegment(s.text, tuple(s.refs), s.line, s.marker)
+                                  for s in self.segments))
+
+
+def abbreviations_rule(words: tuple[str, ...]) -> re.Pattern:
+    """A pattern that finds an abbreviation (from site.yml) at the end of a text."""
+    if not words:
+        return re.compile(r"(?!)")
+    alternatives = "|".join(re.escape(w.rstrip(".")) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\.$")
 
 
 def parse_refs(refs: str) -> list[int]:
@@ -59,15 +70,17 @@ def numbers(text: str) -> set[str]:
     return {n.replace(",", "") for n in NUMBER.findall(text)}
 
 
-def parse(text: str) -> tuple[list[Section], list[tuple[int, str, str]]]:
+def parse(text: str, sections_ids: tuple[str, ...], abbreviations: re.Pattern
+          ) -> tuple[list[ModelSection], list[tuple[int, str, str]]]:
     """Split an explainer into sections and cited segments; return (sections, problems)."""
+    SECTIONS = sections_ids  # noqa: N806 - the edition's section ids, in order
     sections: list[Section] = []
     problems: list[tuple[int, str, str]] = []
     block: list[tuple[int, str]] = []
 
     def flush() -> None:
         if block and sections:
-            _segment_block(block, sections[-1], problems)
+            _segment_block(block, sections[-1], problems, abbreviations)
         block.clear()
 
     for number, line in enumerate(text.splitlines(), start=1):
@@ -104,10 +117,11 @@ def parse(text: str) -> tuple[list[Section], list[tuple[int, str, str]]]:
     for sid in {s for s in seen if seen.count(s) > 1}:
         dup = [s for s in sections if s.id == sid][1]
         problems.append((dup.line, f"section '{sid}' appears twice", "merge the two sections"))
-    return sections, problems
+    return [s.freeze() for s in sections], problems
 
 
-def _segment_block(block: list[tuple[int, str]], section: Section, problems) -> None:
+def _segment_block(block: list[tuple[int, str]], section: Section, problems,
+                   abbreviations: re.Pattern) -> None:
     text = " ".join(line for _, line in block)
     first_line = block[0][0]
     text = re.sub(r"^([-*]|\d+\.)\s+", "", text)
@@ -115,8 +129,8 @@ def _segment_block(block: list[tuple[int, str]], section: Section, problems) -> 
     for match in MARKER.finditer(text):
         segment = text[position : match.start()]
         line = first_line + _line_offset(block, match.start())
-        section.segments.append(Segment(segment, parse_refs(match["refs"]), line))
-        _check_one_sentence(segment, line, problems)
+        section.segments.append(Segment(segment, parse_refs(match["refs"]), line, match.group(0)))
+        _check_one_sentence(segment, line, problems, abbreviations)
         position = match.end()
     rest = re.sub(r"[\s.!?؟،,;:*_)\]»”\"'—–-]", "", text[position:])
     if rest:
@@ -124,11 +138,11 @@ def _segment_block(block: list[tuple[int, str]], section: Section, problems) -> 
                          "end each sentence with the paragraph(s) it rests on, e.g. [¶12]"))
 
 
-def _check_one_sentence(segment: str, line: int, problems) -> None:
+def _check_one_sentence(segment: str, line: int, problems, abbreviations: re.Pattern) -> None:
     sentence = segment.strip().lstrip(".!?؟،,;: ")
     for end in SENTENCE_END.finditer(sentence):
         before = sentence[: end.start() + 1]
-        if ABBREVIATIONS.search(before):
+        if abbreviations.search(before):
             continue
         problems.append((line, f"sentence without its own citation: '{before[-60:]}'",
                          "put a marker such as [¶12] before the full stop of every sentence"))

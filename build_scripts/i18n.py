@@ -1,7 +1,8 @@
 """Interface strings from Babel message catalogs, and locale-aware dates and numbers.
 
-Catalogs live in `content/locales/<lang>/LC_MESSAGES/messages.po`; they are compiled in
-memory at build time, so no binary `.mo` file is kept in the repository.
+The generator's own strings live in `build_scripts/locales/<lang>/LC_MESSAGES/messages.po`; an
+edition may override any of them in `<content>/locales/<lang>/LC_MESSAGES/messages.po`. Catalogs
+are compiled in memory at build time, so no binary `.mo` file is kept in the repository.
 """
 
 from __future__ import annotations
@@ -9,31 +10,48 @@ from __future__ import annotations
 import datetime
 import gettext
 import io
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from babel.core import Locale
 from babel.dates import format_date, format_skeleton
+from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from babel.messages.pofile import PoFileError, read_po
 from babel.numbers import format_decimal
 
 from .errors import Problems
 
+_PO_STRING_LINE = re.compile(r'^\s*(msgid|msgid_plural|msgstr(\[\d+\])?|msgctxt)?\s*"')
+_PO_STRING_OK = re.compile(r'^\s*(msgid|msgid_plural|msgstr(\[\d+\])?|msgctxt)?\s*"(?:[^"\\]|\\.)*"\s*$')
+GENERATOR_LOCALES = Path(__file__).resolve().parent / "locales"
+
 
 @dataclass
 class Strings:
-    """The interface strings and formatters of one language."""
+    """The interface strings and formatters of one language.
+
+    A message that no catalog has is recorded in `missing`, so the build can report it instead
+    of showing the English message id on an Arabic page.
+    """
 
     lang: str
     translations: gettext.NullTranslations
+    known: frozenset[str] = frozenset()
+    missing: set[str] = field(default_factory=set)
 
     def __call__(self, message: str, **values) -> str:
         """Translate `message` and fill in `%(name)s` values."""
+        if message not in self.known:
+            self.missing.add(message)
         text = self.translations.gettext(message)
         return text % values if values else text
 
     def plural(self, singular: str, plural: str, n: int, **values) -> str:
         """Translate with the language's plural rules (Arabic has six forms)."""
+        if singular not in self.known:
+            self.missing.add(singular)
         text = self.translations.ngettext(singular, plural, n)
         return text % {"num": self.number(n), **values}
 
@@ -51,23 +69,60 @@ class Strings:
         return str(parts[0])
 
 
-def load_strings(locales_dir: Path, lang: str, problems: Problems) -> Strings:
-    """Compile `<lang>/LC_MESSAGES/messages.po` and return its `Strings`."""
-    path = locales_dir / lang / "LC_MESSAGES" / "messages.po"
-    if not path.exists():
-        problems.add(path, 1, "message catalog missing", "copy the English catalog and translate it")
+def direction(lang: str) -> str:
+    """'rtl' or 'ltr' for a language code, from the CLDR data Babel ships."""
+    return "rtl" if Locale.parse(lang).character_order == "right-to-left" else "ltr"
+
+
+def load_strings(content_locales: Path, lang: str, problems: Problems) -> Strings:
+    """The generator's catalog for `lang`, overridden by the edition's, compiled in memory."""
+    base_path = GENERATOR_LOCALES / lang / "LC_MESSAGES" / "messages.po"
+    catalog = _read(base_path, lang, problems)
+    if catalog is None:
+        if not base_path.exists():
+            problems.add(base_path, 1, f"no interface strings for language '{lang}'",
+                         "copy build_scripts/locales/en and translate it")
         return Strings(lang, gettext.NullTranslations())
-    with path.open("rb") as handle:
-        catalog = read_po(handle, locale=lang)
-    for message in catalog:
-        if message.id and not message.string or (isinstance(message.string, tuple)
-                                                 and not all(message.string)):
-            problems.add(path, message.lineno, f"untranslated string '{_first(message.id)}'",
-                         "write its msgstr")
+    override_path = content_locales / lang / "LC_MESSAGES" / "messages.po"
+    override = _read(override_path, lang, problems) if override_path.exists() else None
+    for message in override or []:
+        if message.id:
+            catalog[message.id] = message
     buffer = io.BytesIO()
     write_mo(buffer, catalog)
     buffer.seek(0)
-    return Strings(lang, gettext.GNUTranslations(buffer))
+    known = frozenset(m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id)
+    return Strings(lang, gettext.GNUTranslations(buffer), known)
+
+
+def _read(path: Path, lang: str, problems: Problems) -> Catalog | None:
+    if not path.exists():
+        return None
+    try:
+        with path.open("rb") as handle:
+            data = handle.read()
+        text = data.decode("utf-8")
+        for number, line in enumerate(text.splitlines(), start=1):
+            if _PO_STRING_LINE.match(line) and not _PO_STRING_OK.match(line):
+                problems.add(path, number, "a quoted string is not closed",
+                             'end the line with a closing " (write \\" for a quote inside)')
+                return None
+        catalog = read_po(io.BytesIO(data), locale=lang, abort_invalid=True)
+    except UnicodeDecodeError as error:
+        problems.add(path, data[: error.start].count(b"\n") + 1, "not UTF-8",
+                     "save the catalog as UTF-8")
+        return None
+    except PoFileError as error:
+        line = getattr(error, "lineno", 1) or 1
+        problems.add(path, line, f"invalid catalog: {error}",
+                     'each entry is msgid "…" then msgstr "…", every quote closed')
+        return None
+    for message in catalog:
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.id and not all(strings):
+            problems.add(path, message.lineno, f"untranslated string '{_first(message.id)}'",
+                         "write its msgstr")
+    return catalog
 
 
 def _first(message_id) -> str:

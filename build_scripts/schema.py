@@ -1,23 +1,29 @@
-"""Declarative schemas for the YAML content: each field says its type, whether it is required, and why.
+"""Declarative schemas for the YAML content: each field says its type, whether it is required, why.
 
-`check()` walks a loaded `yamlio.Node` against a schema, reports every problem with its line,
-and returns plain Python values.
+`check()` walks a loaded `yamlio.Node` against a schema, reports every problem with its line, and
+returns typed values: a `Schema` with `make` builds its model object (`model.Text`, `model.Claim`…).
+Choices that belong to the edition (levels, claim statuses) are named, e.g. `choices="levels"`, and
+looked up in the `Context` the loader passes, which holds `content/site.yml`'s lists.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import arabic
 from .errors import Problems
+from .model import Choice, Dated, Language, Licence, Outlet, SectionSpec, Text
 from .yamlio import Node, Seq
 
 DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 REF = re.compile(r"^[a-z0-9-]+#p\d+$")
+MAX_TEXT = 20_000  # characters in one YAML text value: longer is a paste accident, not content
 
 
 @dataclass(frozen=True)
@@ -25,10 +31,10 @@ class F:
     """One field of a schema."""
 
     doc: str
-    kind: Any = str  # a Python type, a `Schema`, or `ListOf(...)`
+    kind: Any = str  # a Python type, a `Schema`, `ListOf(...)` or `TextIn`
     required: bool = True
     nullable: bool = False
-    choices: tuple = ()
+    choices: tuple | str = ()  # fixed values, or the name of an edition list in the `Context`
     pattern: re.Pattern | None = None
     pattern_hint: str = ""
 
@@ -49,42 +55,114 @@ class Schema:
     fields: dict[str, F]
     example: str = ""
     rules: tuple[Callable[[dict], str | None], ...] = field(default_factory=tuple)
+    make: Callable[..., Any] | None = None  # builds the model object from the checked fields
 
 
-def check(value: Any, schema: Any, path: Path, problems: Problems, where: str, line: int) -> Any:
-    """Validate `value` against `schema`; record problems; return the plain value."""
-    if isinstance(schema, Schema):
-        return _check_mapping(value, schema, path, problems, where, line)
-    if isinstance(schema, ListOf):
+class TextIn:
+    """A text in every language of the edition (`{ar: …, en: …}`), checked against `Context`."""
+
+    def __init__(self, *, optional: tuple[str, ...] = ()):
+        self.optional = optional  # "source": only the source language is required
+
+
+@dataclass
+class Context:
+    """What a schema check needs to know about the edition."""
+
+    languages: tuple[str, ...] = ("ar", "en")
+    choices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def check(value: Any, spec: Any, path: Path, problems: Problems, where: str, line: int,
+          ctx: Context | None = None) -> Any:
+    """Validate `value` against `spec`; record problems; return the typed value (None if broken)."""
+    ctx = ctx or Context()
+    if isinstance(spec, Schema):
+        return _check_mapping(value, spec, path, problems, where, line, ctx)
+    if isinstance(spec, TextIn):
+        return _check_text(value, spec, path, problems, where, line, ctx)
+    if isinstance(spec, ListOf):
         if not isinstance(value, list):
             problems.add(path, line, f"{where}: expected a list, found {_kind(value)}",
                          "write one item per line, each starting with '- '")
-            return []
-        if len(value) < schema.min_items:
-            problems.add(path, line, f"{where}: needs at least {schema.min_items} item(s)",
+            return None
+        if len(value) < spec.min_items:
+            problems.add(path, line, f"{where}: needs at least {spec.min_items} item(s)",
                          "add the missing items")
         lines = getattr(value, "item_lines", [line] * len(value))
-        out = Seq(check(item, schema.kind, path, problems, f"{where}[{i}]", lines[i])
+        out = Seq(check(item, spec.kind, path, problems, f"{where}[{i}]", lines[i], ctx)
                   for i, item in enumerate(value))
         out.line, out.item_lines = getattr(value, "line", line), list(lines)
         return out
-    expected = schema
-    if expected is int and isinstance(value, bool) or not isinstance(value, expected):
-        problems.add(path, line, f"{where}: expected {_kind_name(expected)}, found {_kind(value)}",
-                     "fix the value's type")
+    if spec is int and isinstance(value, bool) or not isinstance(value, spec):
+        problems.add(path, line, f"{where}: expected {_kind_name(spec)}, found {_kind(value)}",
+                     _type_hint(spec, value))
+        return None
+    if isinstance(value, str):
+        return _check_string(value, path, problems, where, line)
+    return value
+
+
+def _check_string(value: str, path, problems, where, line) -> str | None:
+    bad = arabic.FORBIDDEN.search(value)
+    if bad:
+        problems.add(path, line, f"{where}: invisible control character U+{ord(bad.group()):04X}",
+                     "delete it (bidi controls, zero-width spaces and NUL are never needed: the "
+                     "site isolates English inside Arabic by itself)")
+        return None
+    if len(value) > MAX_TEXT:
+        problems.add(path, line, f"{where}: text of {len(value)} characters is too long "
+                     f"(at most {MAX_TEXT})", "shorten it or split it")
         return None
     return value
 
 
-def _check_mapping(value, schema: Schema, path, problems, where, line):
+def _check_text(value, spec: TextIn, path, problems, where, line, ctx: Context):
+    if not isinstance(value, dict):
+        problems.add(path, line, f"{where}: expected a text in each language, found {_kind(value)}",
+                     "write it as {" + ", ".join(f"{c}: …" for c in ctx.languages) + "}")
+        return None
+    key_line = value.line_of if isinstance(value, Node) else (lambda k: line)
+    out: dict[str, str] = {}
+    ok = True
+    for key in value:
+        if key not in ctx.languages:
+            problems.add(path, key_line(key), f"{_join(where, key)}: '{key}' is not a language "
+                         "of this edition", f"use {', '.join(ctx.languages)} (content/site.yml)")
+            ok = False
+    for i, lang in enumerate(ctx.languages):
+        text = value.get(lang)
+        optional = "source" in spec.optional and i > 0
+        if text is None or (isinstance(text, str) and not text.strip()):
+            if not optional:
+                problems.add(path, key_line(lang) if lang in value else getattr(value, "line", line),
+                             f"{_join(where, lang)}: missing text in '{lang}'",
+                             f"write the {lang} text")
+                ok = False
+            continue
+        if not isinstance(text, (str, int, float)) or isinstance(text, bool):
+            problems.add(path, key_line(lang), f"{_join(where, lang)}: expected text, found "
+                         f"{_kind(text)}", "write the text on one line, or quote it")
+            ok = False
+            continue
+        checked = _check_string(str(text), path, problems, _join(where, lang), key_line(lang))
+        if checked is None:
+            ok = False
+            continue
+        out[lang] = checked
+    return Text(out) if ok else None
+
+
+def _check_mapping(value, schema: Schema, path, problems, where, line, ctx: Context):
     if not isinstance(value, dict):
         example = f"; for example:\n{schema.example}" if schema.example else ""
-        problems.add(path, line, f"{where}: expected {schema.name} (a mapping), found {_kind(value)}",
-                     f"write it as key: value pairs{example}")
+        problems.add(path, line, f"{where or 'file'}: expected {schema.name} (a mapping), found "
+                     f"{_kind(value)}", f"write it as key: value pairs{example}")
         return None
     node_line = getattr(value, "line", line)
     key_line = value.line_of if isinstance(value, Node) else (lambda k: node_line)
     out: dict[str, Any] = {}
+    broken = False
     for key in value:
         if key not in schema.fields:
             close = difflib.get_close_matches(str(key), schema.fields, n=1)
@@ -98,6 +176,7 @@ def _check_mapping(value, schema: Schema, path, problems, where, line):
                 problems.add(path, key_line(key) if key in value else node_line,
                              f"{here}: missing required field ({spec.doc})",
                              f"add '{key}:' to {schema.name}")
+                broken = True
             out[key] = None
             continue
         item = value[key]
@@ -105,19 +184,32 @@ def _check_mapping(value, schema: Schema, path, problems, where, line):
             out[key] = None
             continue
         item_line = item.line if isinstance(item, Seq) else key_line(key)
-        checked = check(item, spec.kind, path, problems, here, item_line)
-        if checked is not None and spec.choices and checked not in spec.choices:
+        checked = check(item, spec.kind, path, problems, here, item_line, ctx)
+        if checked is None:
+            broken = broken or spec.required
+            out[key] = None
+            continue
+        choices = ctx.choices.get(spec.choices, ()) if isinstance(spec.choices, str) \
+            else spec.choices
+        if spec.choices and checked not in choices:
+            source = " (content/site.yml)" if isinstance(spec.choices, str) else ""
             problems.add(path, key_line(key), f"{here}: '{checked}' is not one of "
-                         f"{', '.join(map(str, spec.choices))}", "pick one of the listed values")
+                         f"{', '.join(map(str, choices))}",
+                         f"pick one of the listed values{source}")
+            broken = broken or spec.required
         if isinstance(checked, str) and spec.pattern and not spec.pattern.match(checked):
             problems.add(path, key_line(key), f"{here}: '{checked}' has the wrong form",
                          spec.pattern_hint)
+            broken = broken or spec.required
         out[key] = checked
     for rule in schema.rules:
         message = rule(out)
         if message:
-            problems.add(path, node_line, f"{where}: {message}")
-    return out
+            problems.add(path, node_line, f"{where or 'file'}: {message}")
+            broken = True
+    if broken:
+        return None
+    return schema.make(**out) if schema.make else out
 
 
 def _join(where: str, key: str) -> str:
@@ -128,7 +220,8 @@ def _kind(value: Any) -> str:
     if value is None:
         return "nothing"
     return {dict: "a mapping", Node: "a mapping", list: "a list", Seq: "a list", str: "text",
-            int: "a number", float: "a number", bool: "true/false"}.get(type(value), type(value).__name__)
+            int: "a number", float: "a number", bool: "true/false"}.get(type(value),
+                                                                       type(value).__name__)
 
 
 def _kind_name(kind: Any) -> str:
@@ -137,84 +230,152 @@ def _kind_name(kind: Any) -> str:
     return {str: "text", int: "a whole number", bool: "true or false"}.get(kind, str(kind))
 
 
-# --- the schemas -----------------------------------------------------------------------------
+def _type_hint(spec: Any, value: Any) -> str:
+    if spec is str and isinstance(value, list):
+        return "write one text, not a list (remove the '- ' or the [ ])"
+    if spec is str and isinstance(value, dict):
+        return "write one text, not key: value pairs; quote it if it contains ': '"
+    return "fix the value's type"
 
-TEXT = Schema("a text in both languages", {
-    "ar": F("the Arabic text"),
-    "en": F("the English text"),
-}, example="  ar: …\n  en: …")
 
-TEXT_AR_FIRST = Schema("a text in both languages", {
-    "ar": F("the Arabic text"),
-    "en": F("the English text (null until translated)", required=False, nullable=True),
-}, example="  ar: …\n  en: …")
+# --- the edition: content/site.yml ----------------------------------------------------------
+
+CHOICE = Schema("a choice", {
+    "id": F("a stable kebab-case id", pattern=SLUG, pattern_hint="lowercase words joined by -"),
+    "label": F("what readers see", kind=TextIn()),
+    "definition": F("what it means, shown to readers", kind=TextIn(), required=False),
+}, example="  - {id: intermediate, label: {ar: متوسط, en: intermediate}}", make=Choice)
+
+SECTION_SPEC = Schema("an explainer section", {
+    "id": F("the id explainers write as {#id}", pattern=SLUG,
+            pattern_hint="lowercase words joined by -"),
+    "heading": F("the heading shown in each language", kind=TextIn()),
+}, make=SectionSpec)
+
+LANGUAGE = Schema("a language", {
+    "code": F("an ISO 639-1 code such as ar or en", pattern=re.compile(r"^[a-z]{2}$"),
+              pattern_hint="two lowercase letters, e.g. ar"),
+    "dir": F("the writing direction", choices=("rtl", "ltr")),
+}, make=Language)
+
+LICENCE = Schema("a licence", {
+    "name": F("its short name, e.g. CC BY 4.0"),
+    "url": F("where its text is", pattern=re.compile(r"^https://"),
+             pattern_hint="an https:// address"),
+    "holder": F("who holds the rights to what the editors write", kind=TextIn()),
+}, make=Licence)
+
+SITE = Schema("the edition's settings", {
+    "title": F("the site's title in each language", kind=TextIn()),
+    "description": F("one sentence under the title, in each language", kind=TextIn()),
+    "languages": F("the languages; the first is the articles' language",
+                   kind=ListOf(LANGUAGE, 2)),
+    "navigation": F("the order of the top-level pages", kind=ListOf(str, 1)),
+    "sections": F("the sections every explainer has, in order", kind=ListOf(SECTION_SPEC, 1)),
+    "categories": F("categories of names and terms", kind=ListOf(CHOICE, 1)),
+    "levels": F("reading levels an article may have", kind=ListOf(CHOICE, 1)),
+    "claim_statuses": F("how the articles leave a claim, with definitions",
+                        kind=ListOf(CHOICE, 1)),
+    "licence": F("the licence of the editors' own writing", kind=LICENCE),
+    "abbreviations": F("words ending in '.' that do not end a sentence (Dr., U.S.)",
+                       kind=ListOf(str), required=False),
+}, example="title: {ar: …, en: …}\nlanguages: [{code: ar, dir: rtl}, {code: en, dir: ltr}]")
+
+# --- articles and cross-article files -------------------------------------------------------
 
 DATE_SPEC = F("YYYY, YYYY-MM or YYYY-MM-DD", kind=(str, int), pattern=DATE,
               pattern_hint="write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-06")
 
-ARTICLE = Schema("article metadata", {
-    "title": F("the headline in Arabic and English", kind=TEXT_AR_FIRST),
-    "source_file": F("the raw file the article was imported from"),
-    "outlet": F("the outlet, only as the text states it", required=False, nullable=True,
-                kind=Schema("an outlet", {
-                    "ar": F("the outlet's name in Arabic"),
-                    "en": F("the outlet's name in English"),
-                    "basis": F("where the text states it", kind=TEXT, required=False)})),
-    "author": F("the author, only if the text names one", kind=TEXT, required=False,
-                nullable=True),
-    "date": F("the publication date, as known", required=False, nullable=True,
-              kind=Schema("a date", {
-                  "value": DATE_SPEC,
-                  "exact": F("true only when the text states its own date", kind=bool),
-                  "basis": F("the sentence that dates it", kind=TEXT, required=False)},
-                  rules=(lambda d: None if d.get("exact") or d.get("basis") else
-                         "an approximate date needs a 'basis' quoting the sentence that dates it",))),
-    "level": F("reading level", choices=("introductory", "intermediate", "advanced")),
-    "reading_minutes": F("reading time; computed from the text when absent", kind=int,
-                         required=False),
-}, example="title: {ar: …, en: …}\nsource_file: 000_x.txt\nlevel: intermediate")
 
-EVENT = Schema("a timeline event", {
-    "id": F("a stable kebab-case id", pattern=re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$"),
-            pattern_hint="lowercase words joined by hyphens"),
-    "date": DATE_SPEC,
-    "basis": F("how an inferred year or month was worked out", kind=TEXT, required=False),
-    "en": F("a one-sentence English description"),
-    "ar": F("a one-sentence Arabic description"),
-    "sources": F("paragraphs that mention it, as slug#pN",
-                 kind=ListOf(str, min_items=1)),
-})
+def _dated(value, exact, basis=None) -> Dated:
+    return Dated(str(value), exact, basis)
+
+
+def _outlet(basis=None, **names) -> Outlet:
+    return Outlet(Text(names), basis)
+
+
+def _outlet_schema(languages: tuple[str, ...]) -> Schema:
+    fields = {lang: F(f"the outlet's name in {lang}") for lang in languages}
+    fields["basis"] = F("where the text states it", kind=TextIn(), required=False)
+    return Schema("an outlet", fields, make=_outlet)
+
+
+def article_schema(languages: tuple[str, ...]) -> Schema:
+    """The schema of `article.yml` for an edition with these languages."""
+    return Schema("article metadata", {
+        "title": F("the headline in each language (only the source's until translated)",
+                   kind=TextIn(optional=("source",))),
+        "source_file": F("the raw file the article was imported from"),
+        "outlet": F("the outlet, only as the text states it", required=False, nullable=True,
+                    kind=_outlet_schema(languages)),
+        "author": F("the author, only if the text names one", kind=TextIn(), required=False,
+                    nullable=True),
+        "date": F("the publication date, as known", required=False, nullable=True,
+                  kind=Schema("a date", {
+                      "value": DATE_SPEC,
+                      "exact": F("true only when the text states its own date", kind=bool),
+                      "basis": F("the sentence that dates it", kind=TextIn(), required=False)},
+                      rules=(lambda d: None if d.get("exact") or d.get("basis") else
+                             "an approximate date needs a 'basis' quoting the sentence that "
+                             "dates it",), make=_dated)),
+        "level": F("reading level", choices="levels"),
+        "reading_minutes": F("reading time; computed from the text when absent", kind=int,
+                             required=False),
+    }, example="title: {ar: …, en: …}\nsource_file: 000_x.txt\nlevel: intermediate")
+
+
+REFS = F("paragraphs that state it, as slug#pN", kind=ListOf(str, min_items=1))
+
+def event_schema(languages: tuple[str, ...]) -> Schema:
+    """The schema of a timeline event: one sentence per language under the language's code."""
+    fields = {
+        "id": F("a stable kebab-case id", pattern=SLUG,
+                pattern_hint="lowercase words joined by -"),
+        "date": DATE_SPEC,
+        "basis": F("how an inferred year or month was worked out", kind=TextIn(),
+                   required=False),
+    }
+    fields.update({lang: F(f"one sentence in {lang}") for lang in languages})
+    fields["sources"] = REFS
+    return Schema("a timeline event", fields)
+
 
 CLAIM = Schema("a claim", {
-    "id": F("a stable kebab-case id", pattern=re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$"),
-            pattern_hint="lowercase words joined by hyphens"),
-    "claim": F("what is claimed", kind=TEXT),
-    "claimant": F("who claims it", kind=TEXT),
-    "when": F("when it was claimed, as the source gives it", kind=TEXT, nullable=True,
+    "id": F("a stable kebab-case id", pattern=SLUG, pattern_hint="lowercase words joined by -"),
+    "claim": F("what is claimed", kind=TextIn()),
+    "claimant": F("who claims it", kind=TextIn()),
+    "when": F("when it was claimed, as the source gives it", kind=TextIn(), nullable=True,
               required=False),
-    "denial": F("who denied or disputed it", kind=TEXT, nullable=True, required=False),
-    "status": F("as the articles leave it",
-                choices=("claimed", "denied", "disputed", "unverified")),
-    "sources": F("paragraphs stating the claim or its denial, as slug#pN",
-                 kind=ListOf(str, min_items=1)),
+    "denial": F("who denied or disputed it", kind=TextIn(), nullable=True, required=False),
+    "status": F("as the articles leave it", choices="claim_statuses"),
+    "sources": REFS,
 })
 
-TIMELINE_FILE = Schema("the timeline", {"events": F("the events", kind=ListOf(EVENT, 1))})
+
+
+def timeline_schema(languages: tuple[str, ...]) -> Schema:
+    """The schema of `timeline.yml`."""
+    return Schema("the timeline", {
+        "events": F("the events", kind=ListOf(event_schema(languages), 1))})
+
+
 CLAIMS_FILE = Schema("the claims", {
-    "how_to_read": F("a short note for students on reading claims", kind=TEXT),
+    "how_to_read": F("a short note for students on reading claims", kind=TextIn()),
     "claims": F("the claims", kind=ListOf(CLAIM, 1)),
 })
 
-NAME = Schema("a name", {
-    "en": F("the one English spelling"),
-    "en_short": F("shorter English forms used after the first mention", kind=ListOf(str),
-                  required=False),
-    "ar": F("every Arabic spelling the sources use; the first is ours", kind=ListOf(str, 1)),
-    "role": F("who they are", kind=TEXT, required=False),
-    "note": F("a short English note", required=False),
-})
-NAMES_FILE = Schema("the names table", {
-    "people": F("people", kind=ListOf(NAME)),
-    "places": F("places", kind=ListOf(NAME)),
-    "organisations": F("organisations and things", kind=ListOf(NAME)),
-})
+def names_schema(config_langs: tuple[str, ...], categories: tuple[str, ...]) -> Schema:
+    """The schema of `names.yml`: a list of names under each category id of the edition."""
+    source, *others = config_langs
+    fields = {source: F("every spelling the sources use; the first is ours", kind=ListOf(str, 1))}
+    for lang in others:
+        fields[lang] = F(f"the one {lang} spelling")
+        fields[f"{lang}_short"] = F(f"shorter {lang} forms used after the first mention",
+                                    kind=ListOf(str), required=False)
+    fields["role"] = F("who or what it is", kind=TextIn(), required=False)
+    fields["note"] = F("a short note for editors", required=False)
+    name = Schema("a name", fields)
+    return Schema("the names table", {
+        category: F(f"names of category '{category}'", kind=ListOf(name), required=False)
+        for category in categories})

@@ -10,7 +10,7 @@ from .build import build
 from .errors import ContentError
 
 
-def serve(root: Path, *, port: int = 8000) -> None:
+def serve(root: Path, *, content: Path | None = None, port: int = 8000) -> None:
     """Serve a preview build on localhost:`port`; a failed rebuild keeps the last good one."""
     from mkdocs.livereload import LiveReloadServer
 
@@ -19,15 +19,16 @@ def serve(root: Path, *, port: int = 8000) -> None:
 
     def rebuild() -> None:
         try:
-            build(root, site_dir=out, allow_pending=True)
+            build(root, site_dir=out, content=content, allow_pending=True)
             print(f"rebuilt: http://127.0.0.1:{port}/en/ and http://127.0.0.1:{port}/ar/")
         except ContentError as error:
             print(f"{error}\n\n{len(error.problems)} problem(s); still showing the last good build.")
 
     rebuild()
     server = LiveReloadServer(builder=rebuild, host="127.0.0.1", port=port, root=str(out))
-    for folder in ("content", "overrides", "build_scripts", "mkdocs.yml"):
-        server.watch(str(root / folder))
+    for path in (content or root / "content", root / "overrides", root / "build_scripts",
+                 root / "mkdocs.yml"):
+        server.watch(str(path))
     try:
         server.serve()
     except KeyboardInterrupt:

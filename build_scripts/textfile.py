@@ -12,25 +12,11 @@ Ids are `p<n>` for paragraphs and list items and `h<n>` for headings, in reading
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from .model import Block
 
 BLOCK = re.compile(r"^(?P<kind>## |- )?\{#(?P<id>[a-z]+\d+)\}\s*(?P<text>.*)$")
 KINDS = {"## ": "heading", "- ": "item", None: "para"}
-
-
-@dataclass(frozen=True)
-class Block:
-    """One paragraph, heading or list item of an article text."""
-
-    id: str
-    kind: str  # "para", "heading" or "item"
-    text: str
-    line: int  # 1-based line of the block's first line in its file
-
-    @property
-    def number(self) -> int:
-        """The numeric part of the id (12 for p12)."""
-        return int(self.id[1:])
 
 
 def parse(text: str) -> tuple[list[Block], list[tuple[int, str, str]]]:

@@ -63,13 +63,34 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequen
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
 
+MAX_FILE = 2_000_000  # bytes: a content file larger than this is not a student page's text
+
+
 def read_text(path: Path, problems: Problems) -> str | None:
-    """Read a UTF-8 text file, reporting (not raising) a file that is not UTF-8."""
+    """Read a UTF-8 text file, reporting (not raising) anything that is not one.
+
+    A byte-order mark at the start is dropped: editors on Windows add it, and it means nothing.
+    """
     try:
+        if path.is_dir():
+            problems.add(path, 1, "is a folder, expected a text file", "remove or rename it")
+            return None
         data = path.read_bytes()
     except OSError as error:
-        problems.add(path, 1, f"cannot read file: {error.strerror}", "check the path and permissions")
+        problems.add(path, 1, f"cannot read file: {error.strerror or error}",
+                     "check the path, links and permissions")
         return None
+    if len(data) > MAX_FILE:
+        problems.add(path, 1, f"file of {len(data):,} bytes is too large (at most {MAX_FILE:,})",
+                     "split it, or check that the right file was saved here")
+        return None
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        problems.add(path, line, "contains a NUL byte: this is not a text file",
+                     "save it again as plain UTF-8 text")
+        return None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:

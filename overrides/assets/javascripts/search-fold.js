@@ -1,27 +1,31 @@
-/* Arabic search: fold each query word like build_scripts/arabic.py folds the index fields
- * `norm`/`ntitle` (diacritics, tatweel, alef/yaa/taa-marbuta forms, digits, prefix clitics)
- * before Material's search worker sees it. Patching postMessage on the page covers both the
- * real worker (http) and the iframe-worker shim used from file://. Loaded on the Arabic site only. */
+/* Arabic search: fold each query word the way the build folded the index fields `norm`/`ntitle`
+ * (diacritics, tatweel, alef/yaa/taa-marbuta forms, digits, prefix clitics) before Material's
+ * search worker sees it. The tables are not copied here: the build writes them from
+ * build_scripts/arabic.py into search-fold-rules.js, loaded just before this file.
+ * Patching postMessage on the page covers both the real worker (http) and the iframe-worker shim
+ * used from file://. Loaded on sites whose language folds (Arabic) only. */
 (function () {
   "use strict"
-  var DIACRITICS = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g
-  var FOLD = { "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه" }
-  var PREFIXES = ["وبال", "وكال", "وال", "بال", "كال", "فال", "ولل", "فلل", "لل", "ال", "و", "ف", "ب", "ل"]
+  var R = window.SEARCH_FOLD_RULES
+  if (!R) return
+  var DIACRITICS = new RegExp("[" + R.diacritics + "]", "g")
+  var FOLDABLE = new RegExp("[" + Object.keys(R.fold).join("") + "]", "g")
   var ARABIC = /[\u0600-\u06ff]/
   var QUERY = 2 // Material's SearchMessageType.QUERY
 
   function normalise(text) {
     return text.replace(DIACRITICS, "")
-      .replace(/[أإآٱىة]/g, function (c) { return FOLD[c] })
+      .replace(FOLDABLE, function (c) { return R.fold[c] })
       .replace(/[٠-٩]/g, function (d) { return String(d.charCodeAt(0) - 0x660) })
       .replace(/[۰-۹]/g, function (d) { return String(d.charCodeAt(0) - 0x6f0) })
       .toLowerCase()
   }
 
   function stem(word) {
-    for (var i = 0; i < PREFIXES.length; i++) {
-      var p = PREFIXES[i], rest = word.slice(p.length)
-      if (word.indexOf(p) === 0 && rest.length >= (p.length === 1 ? 3 : 2)) return rest
+    for (var i = 0; i < R.prefixes.length; i++) {
+      var p = R.prefixes[i], rest = word.slice(p.length)
+      var min = R.minStem[String(p.length)] || R.defaultMinStem
+      if (word.indexOf(p) === 0 && rest.length >= min) return rest
     }
     return word
   }

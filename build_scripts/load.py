@@ -1,0 +1,543 @@
+"""Load every content file once, validate all of it, and return the typed `Site`.
+
+Problems are collected, never raised here: the build goes on with whatever is valid so that
+MkDocs and the built-site checks can report theirs in the same run, and stops once at the end.
+Something broken is left out of the model, and references to it are not reported again (one
+problem, no follow-on noise). Nothing here writes files or imports mkdocs.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from . import arabic, explainer, schema, textfile, yamlio
+from .errors import Problems
+from .model import (Article, Block, Claim, Config, Event, FreePage, Name, Origin, Ref, Section,
+                    Site, Text)
+
+WORDS_PER_MINUTE = {"ar": 150}
+DEFAULT_WORDS_PER_MINUTE = 200
+FREE_PAGES = ("home", "about")
+MAX_BLOCK = 8_000  # characters in one paragraph: longer is a paste accident, not a paragraph
+# A citation on a free page: [¶slug#pN]. Loose on purpose, so a malformed one is reported.
+PAGE_REF = re.compile(r"\[¶([^\]]*)\]")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>|<!--")
+_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_AUTOLINK = re.compile(r"<([a-z][a-z0-9+.-]*:[^>]*)>", re.I)
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+
+
+@dataclass
+class Loaded:
+    """What loading leaves: the site (None when site.yml itself is unusable) and what broke."""
+
+    site: Site | None
+    broken: set[str] = field(default_factory=set)  # slugs of articles that could not be loaded
+
+
+def load_site(content: Path, problems: Problems, *, allow_pending: bool = False) -> Loaded:
+    """Read and validate everything under `content`; record every problem in `problems`."""
+    config = load_config(content / "site.yml", problems)
+    if config is None:
+        return Loaded(None)
+    ctx = schema.Context(config.codes, {
+        "levels": tuple(c.id for c in config.levels),
+        "claim_statuses": tuple(c.id for c in config.claim_statuses),
+        "categories": tuple(c.id for c in config.categories),
+    })
+    names = _load_names(content / "names.yml", config, ctx, problems)
+    articles, broken = _load_articles(content, config, ctx, names, problems,
+                                       allow_pending)
+    known = {a.slug: a for a in articles}
+    refs = _RefChecker(known, broken, problems)
+    timeline = _load_timeline(content / "timeline.yml", config, ctx, refs, problems)
+    claims_intro, claims = _load_claims(content / "claims.yml", ctx, refs, problems)
+    pages = _load_pages(content / "pages", config, refs, problems)
+    if not allow_pending:
+        for article in articles:
+            _report_pending(article, config, problems)
+    site = Site(root=str(problems.root), content=_rel(content, problems.root), config=config,
+                articles=tuple(articles), names=tuple(names), timeline=tuple(timeline),
+                claims=tuple(claims), claims_intro=claims_intro, pages=pages)
+    return Loaded(site, broken)
+
+
+def load_config(path: Path, problems: Problems) -> Config | None:
+    """Read `site.yml`; None when it is missing or unusable (nothing else can be checked then)."""
+    if not path.is_file():
+        problems.add(path, 1, "the edition's settings file is missing",
+                     "create it (python -m build_scripts new <folder> writes a working one)")
+        return None
+    data = yamlio.load(path, problems)
+    if data is None:
+        return None
+    langs = tuple(lang.get("code") for lang in data.get("languages") or []
+                  if isinstance(lang, dict)) if isinstance(data, dict) else ()
+    ctx = schema.Context(tuple(c for c in langs if isinstance(c, str)) or ("ar", "en"))
+    values = schema.check(data, schema.SITE, path, problems, "", 1, ctx)
+    if values is None:
+        return None
+    ok = True
+    for key in ("sections", "categories", "levels", "claim_statuses", "languages"):
+        items = values[key]
+        ids = [getattr(item, "id", getattr(item, "code", None)) for item in items]
+        for i, ident in enumerate(ids):
+            if ident in ids[:i]:
+                problems.add(path, items.item_lines[i], f"{key}: '{ident}' is listed twice",
+                             "give each its own id")
+                ok = False
+    if None in values["sections"] or None in values["languages"]:
+        return None
+    from .outputs import REGISTRY  # the navigation names outputs of the generator
+
+    for i, name in enumerate(values["navigation"]):
+        if name not in REGISTRY.navigable():
+            problems.add(path, values["navigation"].item_lines[i],
+                         f"navigation: no page set called '{name}'",
+                         f"use some of: {', '.join(REGISTRY.navigable())}")
+            ok = False
+    _check_title(values["title"], path, problems, "title")
+    _check_title(values["description"], path, problems, "description")
+    if not ok:
+        return None
+    return Config(
+        title=values["title"], description=values["description"],
+        languages=tuple(values["languages"]), navigation=tuple(values["navigation"]),
+        sections=tuple(values["sections"]), categories=tuple(c for c in values["categories"] if c),
+        levels=tuple(c for c in values["levels"] if c),
+        claim_statuses=tuple(c for c in values["claim_statuses"] if c),
+        licence=values["licence"], abbreviations=tuple(values.get("abbreviations") or ()),
+        origin=Origin(_rel(path, problems.root)))
+
+
+# --- names ----------------------------------------------------------------------------------
+
+def _load_names(path: Path, config: Config, ctx, problems: Problems) -> list[Name]:
+    if not path.exists():
+        return []
+    data = yamlio.load(path, problems)
+    if data is None:
+        return []
+    categories = tuple(c.id for c in config.categories)
+    values = schema.check(data, schema.names_schema(config.codes, categories), path, problems,
+                          "", 1, ctx)
+    if values is None:
+        return []
+    source, *others = config.codes
+    names, seen = [], {}
+    for category in categories:
+        entries = values.get(category) or []
+        for entry, line in zip(entries, getattr(entries, "item_lines", [])):
+            if not entry:
+                continue
+            for spelling in entry[source]:
+                folded = arabic.normalise(spelling)
+                if folded in seen:
+                    problems.add(path, line, f"spelling '{spelling}' is also listed for "
+                                 f"'{seen[folded]}'", "list each spelling under one name only")
+                seen.setdefault(folded, entry[others[0]])
+            names.append(Name(en=entry[others[0]], ar=tuple(entry[source]), group=category,
+                              en_short=tuple(entry.get(f"{others[0]}_short") or ()),
+                              role=entry.get("role"), note=entry.get("note") or ""))
+    return names
+
+
+class _NameMatcher:
+    """Finds which names a source paragraph mentions (folded, with clitics), precompiled once."""
+
+    def __init__(self, names: list[Name]):
+        self.names = names
+        clitics = "|".join(arabic.PREFIXES)
+        self.patterns = [
+            re.compile(rf"(?<!\w)(?:{clitics})?(?:"
+                       + "|".join(re.escape(arabic.normalise(s)) for s in name.ar) + r")(?!\w)")
+            for name in names]
+
+    def missing(self, source_text: str, translation: str) -> list[Name]:
+        """Names the source paragraph mentions that the translation does not write."""
+        folded = arabic.normalise(source_text)
+        lower = translation.lower()
+        return [name for name, pattern in zip(self.names, self.patterns)
+                if pattern.search(folded)
+                and not any(form.lower() in lower for form in (name.en, *name.en_short))]
+
+
+# --- articles -------------------------------------------------------------------------------
+
+def _load_articles(content: Path, config: Config, ctx, names: list[Name], problems: Problems,
+                   allow_pending: bool) -> tuple[list[Article], set[str]]:
+    folder = content / "articles"
+    dirs = sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+    if not dirs:
+        problems.add(folder, 1, "no articles found",
+                     "import one with: python -m build_scripts import raw.txt --slug my-article")
+    matcher = _NameMatcher(names)
+    articles, broken, sources_seen = [], set(), {}
+    for path in dirs:
+        article = _load_article(path, config, ctx, matcher, problems, allow_pending)
+        if article is None:
+            broken.add(path.name)
+            continue
+        if article.source_file in sources_seen:
+            problems.add(path / "article.yml", 1, f"source_file '{article.source_file}' is "
+                         f"already used by {sources_seen[article.source_file]}",
+                         "each raw article is imported once; remove the duplicate folder")
+        sources_seen[article.source_file] = path.name
+        articles.append(article)
+    articles.sort(key=lambda a: (a.date_key(), a.slug))
+    return articles, broken
+
+
+def _load_article(folder: Path, config: Config, ctx, matcher: _NameMatcher, problems: Problems,
+                  allow_pending: bool) -> Article | None:
+    slug = folder.name
+    if not schema.SLUG.match(slug):
+        problems.add(folder, 1, f"article folder '{slug}' is not a valid slug",
+                     "rename it to lowercase words joined by hyphens")
+        return None
+    source, *others = config.codes
+    meta_path = folder / "article.yml"
+    meta = _load_yaml(meta_path, schema.article_schema(config.codes), ctx, problems)
+    blocks = _load_blocks(folder / f"{source}.md", problems, required=True)
+    source_path = folder / "source.txt"
+    source_text = yamlio.read_text(source_path, problems) if source_path.exists() else None
+    if source_path.exists() is False and meta is not None:
+        problems.add(meta_path, 1, "source.txt is missing",
+                     "keep the raw article as source.txt (the import command copies it)")
+    if meta is None or blocks is None:
+        return None
+    _check_title(meta["title"], meta_path, problems)
+    for lang in others:
+        if not allow_pending and not meta["title"].get(lang):
+            problems.add(meta_path, 1, f"title.{lang} is missing", f"add the {lang} title")
+    translations = {}
+    for lang in others:
+        translated = _load_blocks(folder / f"{lang}.md", problems, required=False) or []
+        translations[lang] = _align(folder / f"{lang}.md", blocks, translated, matcher, problems)
+    article = Article(
+        slug=slug, folder=_rel(folder, problems.root), title=_complete_title(meta["title"], config.codes),
+        source_file=meta["source_file"], level=meta["level"], blocks=tuple(blocks),
+        translations=translations, explainers={}, source_text=source_text or "",
+        outlet=meta.get("outlet"), author=meta.get("author"), date=meta.get("date"),
+        reading_minutes=meta.get("reading_minutes"),
+        origin=Origin(_rel(meta_path, problems.root)))
+    explainers = {lang: _load_explainer(article, lang, config, problems)
+                  for lang in config.codes}
+    _check_explainer_pair(article, explainers, config, problems)
+    return _with(article, explainers=explainers)
+
+
+def _with(article: Article, **changes) -> Article:
+    return replace(article, **changes)
+
+
+def _complete_title(title: Text, codes: tuple[str, ...]) -> Text:
+    """A title with every language filled: the source title stands in while untranslated."""
+    return Text({lang: title.get(lang) or title[codes[0]] for lang in codes})
+
+
+def _check_title(title, path: Path, problems: Problems, field: str = "title") -> None:
+    """Titles reach the theme's templates, which do not always escape: keep them plain text."""
+    for lang, value in title.items():
+        if "<" in value or ">" in value or "{{" in value or "{%" in value:
+            problems.add(path, 1, f"{field}.{lang}: a title is plain text: '<', '>', '{{{{' and "
+                         "'{%' are not allowed", "write it without markup")
+
+
+def _load_yaml(path: Path, spec: schema.Schema, ctx, problems: Problems, *,
+               required: bool = True):
+    if not path.exists():
+        if required:
+            problems.add(path, 1, "file is missing", f"create it ({spec.name})")
+        return None
+    data = yamlio.load(path, problems)
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        problems.add(path, 1, f"expected {spec.name} (key: value pairs), found "
+                     f"{schema._kind(data)}", f"for example:\n{spec.example}" if spec.example
+                     else "write key: value pairs")
+        return None
+    return schema.check(data, spec, path, problems, "", 1, ctx)
+
+
+def _load_blocks(path: Path, problems: Problems, *, required: bool) -> list[Block] | None:
+    if not path.exists():
+        if required:
+            problems.add(path, 1, "file is missing", "import the article to create it")
+        return None
+    text = yamlio.read_text(path, problems)
+    if text is None:
+        return None
+    blocks, errors = textfile.parse(text)
+    for line, message, hint in errors:
+        problems.add(path, line, message, hint)
+    seen: dict[str, int] = {}
+    good = []
+    for block in blocks:
+        if block.id in seen:
+            problems.add(path, block.line, f"duplicate paragraph id '{block.id}' "
+                         f"(first on line {seen[block.id]})", "give each block its own id")
+            continue
+        seen[block.id] = block.line
+        bad = arabic.FORBIDDEN.search(block.text)
+        if bad:
+            problems.add(path, block.line, f"{block.id}: invisible control character "
+                         f"U+{ord(bad.group()):04X}",
+                         "delete it: the site isolates English names inside Arabic by itself")
+            continue
+        if len(block.text) > MAX_BLOCK:
+            problems.add(path, block.line, f"{block.id}: paragraph of {len(block.text)} "
+                         f"characters is too long for a page (at most {MAX_BLOCK})",
+                         "split it into paragraphs")
+            continue
+        good.append(block)
+    if errors and not good:
+        return None
+    return good
+
+
+def _align(path: Path, source: list[Block], translated: list[Block], matcher: _NameMatcher,
+           problems: Problems) -> dict[str, Block]:
+    by_id = {b.id: b for b in source}
+    order = {b.id: i for i, b in enumerate(source)}
+    out: dict[str, Block] = {}
+    last = -1
+    for block in translated:
+        twin = by_id.get(block.id)
+        if twin is None:
+            problems.add(path, block.line, f"{block.id} has no counterpart in the source text",
+                         "use the id of the paragraph it translates, or delete it")
+            continue
+        if twin.kind != block.kind:
+            problems.add(path, block.line, f"{block.id} is a {block.kind} here but a {twin.kind} "
+                         "in the source text", "write it the same way as in the source text")
+        if order[block.id] < last:
+            problems.add(path, block.line, f"{block.id} is out of order",
+                         "keep the blocks in the order of the source text")
+        last = max(last, order[block.id])
+        missing = explainer.numbers(twin.text) - explainer.numbers(block.text)
+        if missing:
+            problems.add(path, block.line, f"{block.id}: number(s) {', '.join(sorted(missing))} "
+                         "of the source paragraph are missing here",
+                         "keep every number of the source in digits")
+        for name in matcher.missing(twin.text, block.text):
+            problems.add(path, block.line, f"{block.id}: name '{name.en}' ({name.ar[0]}) is "
+                         "missing", "spell names as names.yml does")
+        out[block.id] = block
+    return out
+
+
+def _load_explainer(article: Article, lang: str, config: Config, problems: Problems
+                    ) -> tuple[Section, ...]:
+    path = problems.root / article.folder / f"explainer.{lang}.md"
+    if not path.exists():
+        return ()
+    text = yamlio.read_text(path, problems)
+    if text is None:
+        return ()
+    sections, errors = explainer.parse(text, tuple(s.id for s in config.sections),
+                                       explainer.abbreviations_rule(config.abbreviations))
+    for line, message, hint in errors:
+        problems.add(path, line, message, hint)
+    paragraphs = {b.number: b for b in article.blocks if b.kind != "heading"}
+    for section in sections:
+        for segment in section.segments:
+            unknown = [n for n in segment.refs if n not in paragraphs]
+            if unknown:
+                problems.add(path, segment.line, f"cites ¶{', ¶'.join(map(str, unknown))}, which "
+                             f"{'does' if len(unknown) == 1 else 'do'} not exist in the text",
+                             f"cite one of ¶1–¶{max(paragraphs, default=0)}")
+                continue
+            cited = " ".join(article.text_of(paragraphs[n], lang)[0] for n in segment.refs)
+            missing = explainer.numbers(segment.text) - explainer.numbers(cited)
+            if missing:
+                problems.add(path, segment.line, f"states {', '.join(sorted(missing))}, which "
+                             f"¶{', ¶'.join(map(str, segment.refs))} do(es) not contain",
+                             "cite the paragraph that gives this number, or correct the number")
+        for raw in section.body:
+            _check_free_markup(raw, path, section.line, problems, allow_html=False)
+    return tuple(sections)
+
+
+def _check_explainer_pair(article: Article, explainers: dict, config: Config,
+                          problems: Problems) -> None:
+    present = {lang for lang, sections in explainers.items() if sections}
+    if present and present != set(config.codes):
+        for lang in sorted(set(config.codes) - present):
+            problems.add(problems.root / article.folder / f"explainer.{lang}.md", 1,
+                         "explainer missing in this language",
+                         "write the explainer in every language of the edition")
+        return
+    source, *others = config.codes
+    for lang in others:
+        by_id = {s.id: s for s in explainers.get(lang) or ()}
+        for section in explainers.get(source) or ():
+            twin = by_id.get(section.id)
+            if twin is None or section.cited == twin.cited:
+                continue
+            only_src = sorted(section.cited - twin.cited)
+            only_tr = sorted(twin.cited - section.cited)
+            problems.add(problems.root / article.folder / f"explainer.{lang}.md", twin.line,
+                         f"section '{section.id}' cites differently from the {source} version "
+                         f"(only in {source}: {only_src or 'none'}; only in {lang}: "
+                         f"{only_tr or 'none'})",
+                         "both versions must say the same things with the same citations")
+
+
+def _report_pending(article: Article, config: Config, problems: Problems) -> None:
+    for lang in config.codes[1:]:
+        missing = article.pending(lang)
+        if missing:
+            problems.add(problems.root / article.folder / f"{lang}.md", 1,
+                         f"{len(missing)} paragraph(s) not translated: {', '.join(missing[:8])}"
+                         + (" …" if len(missing) > 8 else ""),
+                         f"translate them in {lang}.md (build with --allow-pending to preview "
+                         "drafts)")
+
+
+def reading_minutes(article: Article, lang: str) -> int:
+    """Minutes to read the text in `lang`, from metadata or from the word count."""
+    if article.reading_minutes:
+        return article.reading_minutes
+    words = sum(len(article.text_of(b, lang)[0].split()) for b in article.blocks)
+    return max(1, round(words / WORDS_PER_MINUTE.get(lang, DEFAULT_WORDS_PER_MINUTE)))
+
+
+# --- references, timeline, claims, free pages ------------------------------------------------
+
+class _RefChecker:
+    """Checks `slug#pN` references; stays silent about articles that failed to load."""
+
+    def __init__(self, articles: dict[str, Article], broken: set[str], problems: Problems):
+        self.articles, self.broken, self.problems = articles, broken, problems
+
+    def __call__(self, refs, path: Path, line: int, where: str) -> tuple[Ref, ...] | None:
+        out, ok = [], True
+        for ref in refs or []:
+            if not isinstance(ref, str) or not schema.REF.match(ref):
+                self.problems.add(path, line, f"{where}: '{ref}' is not a paragraph reference",
+                                  "write slug#pN, e.g. my-article#p6")
+                ok = False
+                continue
+            slug, ident = ref.split("#", 1)
+            if slug in self.broken:
+                ok = False
+                continue
+            article = self.articles.get(slug)
+            block = article.block(ident) if article else None
+            if article is None:
+                self.problems.add(path, line, f"{where}: no article '{slug}'",
+                                  "use a folder name from the articles folder")
+                ok = False
+            elif block is None or block.kind == "heading":
+                self.problems.add(path, line, f"{where}: {slug} has no paragraph {ident}",
+                                  "cite an existing paragraph id of its text")
+                ok = False
+            else:
+                out.append(Ref(slug, ident))
+        return tuple(out) if ok else None
+
+
+def _load_timeline(path: Path, config: Config, ctx, refs: _RefChecker, problems: Problems
+                   ) -> list[Event]:
+    data = _load_yaml(path, schema.timeline_schema(config.codes), ctx, problems, required=False)
+    if not data or not data.get("events"):
+        return []
+    events, seen = [], {}
+    for event, line in zip(data["events"], data["events"].item_lines):
+        if not event:
+            continue
+        if event["id"] in seen:
+            problems.add(path, line, f"duplicate event id '{event['id']}' (first on line "
+                         f"{seen[event['id']]})", "make ids unique")
+            continue
+        seen[event["id"]] = line
+        sources = refs(event["sources"], path, line, f"event {event['id']}")
+        if sources is None:
+            continue
+        events.append(Event(id=event["id"], date=str(event["date"]),
+                            text=Text({lang: event[lang] for lang in config.codes}),
+                            sources=sources, basis=event.get("basis"),
+                            origin=Origin(_rel(path, problems.root), line)))
+    return sorted(events, key=lambda e: (e.date, e.id))
+
+
+def _load_claims(path: Path, ctx, refs: _RefChecker, problems: Problems):
+    data = _load_yaml(path, schema.CLAIMS_FILE, ctx, problems, required=False)
+    if not data or not data.get("claims"):
+        return None, []
+    claims, seen = [], {}
+    for claim, line in zip(data["claims"], data["claims"].item_lines):
+        if not claim:
+            continue
+        if claim["id"] in seen:
+            problems.add(path, line, f"duplicate claim id '{claim['id']}' (first on line "
+                         f"{seen[claim['id']]})", "make ids unique")
+            continue
+        seen[claim["id"]] = line
+        sources = refs(claim["sources"], path, line, f"claim {claim['id']}")
+        if sources is None:
+            continue
+        claims.append(Claim(id=claim["id"], claim=claim["claim"], claimant=claim["claimant"],
+                            status=claim["status"], sources=sources, when=claim.get("when"),
+                            denial=claim.get("denial"),
+                            origin=Origin(_rel(path, problems.root), line)))
+    return data.get("how_to_read"), claims
+
+
+def _load_pages(folder: Path, config: Config, refs: _RefChecker, problems: Problems):
+    pages = {}
+    if not folder.is_dir():
+        return pages
+    for path in sorted(folder.iterdir()):
+        name, _, lang = path.stem.partition(".")
+        if path.suffix != ".md" or name not in FREE_PAGES or lang not in config.codes:
+            problems.add(path, 1, f"unknown free page '{path.name}'",
+                         f"free pages are {', '.join(FREE_PAGES)} as <name>.<lang>.md "
+                         f"(lang one of {', '.join(config.codes)})")
+            continue
+        text = yamlio.read_text(path, problems)
+        if text is None:
+            continue
+        ok = True
+        for number, line in enumerate(text.splitlines(), start=1):
+            ok &= _check_free_markup(line, path, number, problems, allow_html=False)
+            bad = arabic.FORBIDDEN.search(line)
+            if bad:
+                problems.add(path, number, f"invisible control character U+{ord(bad.group()):04X}",
+                             "delete it")
+                ok = False
+            for match in PAGE_REF.finditer(line):
+                ok &= refs([match.group(1)], path, number, "citation") is not None
+        if ok:
+            pages[(name, lang)] = FreePage(name, lang, text, Origin(_rel(path, problems.root)))
+    return pages
+
+
+def _check_free_markup(line: str, path: Path, number: int, problems: Problems, *,
+                       allow_html: bool) -> bool:
+    """Free text may link to pages of this site only, and may not carry raw HTML."""
+    ok = True
+    if not allow_html and _HTML_TAG.search(line):
+        problems.add(path, number, f"raw HTML is not allowed: '{_HTML_TAG.search(line).group()}'",
+                     "write plain text (Markdown emphasis and lists are fine)")
+        ok = False
+    for match in [*_MD_LINK.finditer(line), *_AUTOLINK.finditer(line)]:
+        target = match.group(1)
+        if _SCHEME.match(target) or target.startswith("//"):
+            problems.add(path, number, f"link to '{target[:60]}' leaves the site",
+                         "link only to pages of this site (e.g. timeline.md); sources are "
+                         "credited on the About page")
+            ok = False
+    return ok
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,61 @@
+"""The small MkDocs plugin through which the build adjusts what MkDocs makes, as it makes it.
+
+A thin adapter: each event calls a plain function (here or in `search`) that tests call directly.
+It is added to the configuration by `build.py`, not installed, so it carries the build's state.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from mkdocs.plugins import BasePlugin, event_priority
+
+from . import arabic, search
+
+_HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
+
+
+def set_html_dir(html: str, direction: str) -> str:
+    """Put `dir` on `<html>` itself (Material sets it on `<body>` only)."""
+    tag = _HTML_TAG.search(html)
+    if tag is None or " dir=" in tag.group(0):
+        return html
+    fixed = tag.group(0).replace("<html", f'<html dir="{direction}"', 1)
+    return html[: tag.start()] + fixed + html[tag.end():]
+
+
+class ReaderPlugin(BasePlugin):
+    """Per-language adjustments: `<html dir>`, folded Arabic search fields, the fold rules."""
+
+    def __init__(self, *, direction: str, fold_search: bool):
+        super().__init__()
+        self.direction = direction
+        self.fold_search = fold_search
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        """Every page gets its direction on the root element."""
+        return set_html_dir(output, self.direction)
+
+    @event_priority(100)  # before the search plugin writes its index (priority 0)
+    def on_post_build(self, *, config) -> None:
+        """Add folded fields to the search entries and write the browser's folding rules."""
+        if not self.fold_search:
+            return
+        index = _search_index(config)
+        if index is not None:
+            search.add_folded_fields(index.entries)
+        rules = Path(config.site_dir) / search.RULES_SCRIPT
+        rules.parent.mkdir(parents=True, exist_ok=True)
+        rules.write_text("window.SEARCH_FOLD_RULES = "
+                         + json.dumps(arabic.js_rules(), ensure_ascii=False, sort_keys=True)
+                         + "\n", encoding="utf-8")
+
+
+def _search_index(config):
+    """Material's search index, found by the plugin's name rather than its position."""
+    for name, plugin in config.plugins.items():
+        if name.split("/")[-1] == "search" and hasattr(plugin, "search_index"):
+            return plugin.search_index
+    return None

@@ -1,0 +1,51 @@
+"""The timeline: every dated event across the articles, each linked to its source paragraphs."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from .. import markup
+from ..errors import Problems
+from ..i18n import Strings
+from ..model import Site
+from . import Page
+from .common import View, source_links
+
+
+class TimelinePage:
+    """`timeline.md`, when the edition has events."""
+
+    name = "timeline"
+
+    def check(self, site: Site, problems: Problems) -> None:
+        """Nothing beyond the shared validation."""
+
+    def nav_title(self, t: Strings) -> None:
+        """A single page."""
+        return None
+
+    def pages(self, site: Site, lang: str, t: Strings) -> list[Page]:
+        """The timeline page, or nothing without events."""
+        if not site.timeline:
+            return []
+        v = View(site, lang, t)
+        items = []
+        for event in site.timeline:
+            inferred = Markup(' <details class="basis"><summary>{}</summary>{}</details>').format(
+                v.ui("Date inferred"), v.text(event.basis[lang])) if event.basis else ""
+            items.append(Markup(
+                '<li class="event" id="{}"><div class="event__when"><time datetime="{}">{}</time>'
+                '{}</div><p>{}</p><p class="sources">{}: {}</p></li>').format(
+                event.id, event.date, v.t.date(event.date), inferred, v.text(event.text[lang]),
+                v.ui("Sources"), source_links(event.sources, v)))
+        body = (markup.front_matter(t("Timeline")) + f"# {v.ui('Timeline')}\n\n"
+                + '<ol class="timeline">\n' + "\n".join(items) + "\n</ol>\n")
+        return [Page("timeline.md", t("Timeline"), body,
+                     sources=tuple(e.origin for e in site.timeline))]
+
+    def artefacts(self, site: Site, strings: dict[str, Strings]) -> list:
+        """None."""
+        return []
+
+
+OUTPUT = TimelinePage()
