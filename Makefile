@@ -1,11 +1,12 @@
 # Entry points: `make site`, `make serve`, `make test`. Each creates .venv from the pinned
 # requirements the first time (and again when requirements.txt changes).
-PYTHON ?= python3
-VENV   := .venv
+PYTHON  ?= python3
+CONTENT ?= content
+VENV    := .venv
 PY     := $(VENV)/bin/python
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: site serve test check lint clean
+.PHONY: site serve test test-fast check lint rules new clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -13,19 +14,32 @@ $(VENV)/.installed: requirements.txt
 	touch $@
 
 site: $(VENV)/.installed
-	$(PY) -m build_scripts build
+	$(PY) -m build_scripts build --content $(CONTENT)
 
 serve: $(VENV)/.installed
-	$(PY) -m build_scripts serve
+	$(PY) -m build_scripts serve --content $(CONTENT)
 
 check: $(VENV)/.installed
-	$(PY) -m build_scripts check
+	$(PY) -m build_scripts check --content $(CONTENT)
 
+# The whole suite: the fast tests (no browser) on both cores, then the browser tests.
 test: $(VENV)/.installed
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n 2 -m "not browser"
+	$(PY) -m pytest -q -m browser
+
+test-fast: $(VENV)/.installed
+	$(PY) -m pytest -q -n 2 -m "not browser"
+
+# Start a second edition: make new FOLDER=editions/my-topic, then make site CONTENT=editions/my-topic
+new: $(VENV)/.installed
+	$(PY) -m build_scripts new $(FOLDER)
+
+# Switch off each validation rule in turn and report which fast test notices (slow: minutes).
+rules: $(VENV)/.installed
+	$(PY) tools/rules_caught.py
 
 lint: $(VENV)/.installed
-	$(PY) -m ruff check build_scripts tests
+	$(PY) -m ruff check build_scripts tests tools
 
 clean:
 	rm -rf site site.old $(VENV) .pytest_cache

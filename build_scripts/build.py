@@ -21,21 +21,25 @@ from pathlib import Path
 
 from . import checks, search
 from .enrich import enrich
-from .errors import ContentError, Problems
+from .errors import ContentError, Problem, Problems
 from .i18n import Strings, load_strings
 from .load import load_site
-from .model import Origin, Site
 from .mkdocs_plugin import ReaderPlugin
+from .model import Origin, Site
 from .outputs import REGISTRY, Page, nav
 
 FOLDING_LANGS = {"ar"}  # languages whose search index gets folded fields (see search.py)
 _DOC_FILE = re.compile(r"Doc file '(?P<page>[^']+)'")
 _QUOTED = re.compile(r"'([^']+)'")
+_WARNED_LINK = re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)'")
 
 
 def build(root: Path, *, site_dir: Path, content: Path | None = None,
-          allow_pending: bool = False) -> Path:
-    """Build every language of the edition in `content` (default `root/content`) into `site_dir`."""
+          allow_pending: bool = False, warnings: list[Problem] | None = None) -> Path:
+    """Build every language of the edition in `content` (default `root/content`) into `site_dir`.
+
+    Warnings (things to improve that do not stop the build) are appended to `warnings`.
+    """
     content = (content or root / "content").resolve()
     _pin_build_date(root)
     problems = Problems(content.parent)  # content paths read as "content/articles/…"
@@ -47,29 +51,43 @@ def build(root: Path, *, site_dir: Path, content: Path | None = None,
     site = enrich(site)                                                      # enrich
     for output in REGISTRY:
         output.check(site, problems)
-    pages = {lang: {o.name: o.pages(site, lang, strings[lang]) for o in REGISTRY}  # render
-             for lang in site.config.codes}
-    artefacts = [a for output in REGISTRY for a in output.artefacts(site, strings)]
+    try:
+        pages = {lang: {o.name: o.pages(site, lang, strings[lang]) for o in REGISTRY}  # render
+                 for lang in site.config.codes}
+        artefacts = [a for output in REGISTRY for a in output.artefacts(site, strings)]
+    except Exception:
+        # Rendering goes on past bad content to find MkDocs' and the site's problems too; if
+        # broken content still trips a renderer, report the content problems, not a traceback.
+        problems.raise_if_any()
+        raise
     _missing_strings(strings, problems)
 
     site_dir = site_dir.resolve()
+    warned: set[tuple[str, str]] = set()  # (built page, link) MkDocs has already reported
+    built = True
     with _lock(site_dir), _staging(site_dir) as out:
         for lang in site.config.codes:                                       # MkDocs
             docs = out.parent / "docs" / lang
             _write_pages(docs, pages[lang])
-            _mkdocs(root, site, lang, docs, out / lang, pages[lang], strings, problems)
+            built = _mkdocs(root, site, lang, docs, out / lang, pages[lang], strings, problems,
+                            warned) and built
         for artefact in artefacts:                                           # artefacts
             path = out / artefact.path
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(artefact.data)
         expected = {lang: (lang, site.config.dir(lang)) for lang in site.config.codes}
-        checks.check_site(out, expected, _locator(problems.root, pages), problems)  # check
+        if built:  # a language MkDocs could not build would only add follow-on noise
+            checks.check_site(out, expected, _locator(problems.root, pages), problems,  # check
+                              skip=warned)
         problems.raise_if_any()
         _swap(out, site_dir)                                                 # swap in
+    if warnings is not None:
+        warnings.extend(sorted(problems.warnings))
     return site_dir
 
 
-def check(root: Path, *, content: Path | None = None) -> Site:
+def check(root: Path, *, content: Path | None = None,
+          warnings: list[Problem] | None = None) -> Site:
     """Load and validate everything, catalogs included; write nothing."""
     content = (content or root / "content").resolve()
     problems = Problems(content.parent)
@@ -80,6 +98,8 @@ def check(root: Path, *, content: Path | None = None) -> Site:
         for output in REGISTRY:
             output.check(enrich(site), problems)
     problems.raise_if_any()
+    if warnings is not None:
+        warnings.extend(sorted(problems.warnings))
     return site
 
 
@@ -124,8 +144,12 @@ class _Collect(logging.Handler):
 
 
 def _mkdocs(root: Path, site: Site, lang: str, docs: Path, out: Path, pages: dict[str, list[Page]],
-            strings: dict[str, Strings], problems: Problems) -> None:
-    """Run MkDocs for one language with the shared mkdocs.yml and the reader plugin."""
+            strings: dict[str, Strings], problems: Problems, warned: set[tuple[str, str]]
+            ) -> bool:
+    """Run MkDocs for one language with the shared mkdocs.yml and the reader plugin.
+
+    Its warnings (and errors) become problems, with their text; returns whether it built.
+    """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
@@ -153,6 +177,7 @@ def _mkdocs(root: Path, site: Site, lang: str, docs: Path, out: Path, pages: dic
         extra["search_fold"] = search.FOLD_SCRIPT
         extra["search_fold_rules"] = search.RULES_SCRIPT
     collect = _Collect()
+    finished = False
     logger = logging.getLogger("mkdocs")
     level = logger.level
     logger.setLevel(logging.WARNING)
@@ -166,10 +191,14 @@ def _mkdocs(root: Path, site: Site, lang: str, docs: Path, out: Path, pages: dic
         config.plugins["reader"] = ReaderPlugin(direction=site.config.dir(lang), fold_search=fold)
         config.plugins.on_startup(command="build", dirty=False)
         mkdocs_build(config)
+        finished = True
     except ConfigurationError as error:
-        problems.add(config_file, 1, f"MkDocs ({lang}): {error}", "fix mkdocs.yml")
+        if not collect.messages:  # MkDocs usually logs it too; report it once
+            collect.messages.append(str(error))
     except Abort:
-        pass  # strict mode: the warnings themselves are reported below
+        # Strict mode stops after the build with its warnings (reported below); a bad setting
+        # stops it before, while loading the configuration.
+        finished = config is not None
     finally:
         if config is not None:
             config.plugins.on_shutdown()
@@ -177,30 +206,47 @@ def _mkdocs(root: Path, site: Site, lang: str, docs: Path, out: Path, pages: dic
         logger.setLevel(level)
     sources = {p.path: p.sources for group in pages.values() for p in group}
     for message in collect.messages:
+        link = _WARNED_LINK.search(message)
+        if link:
+            warned.add((f"{lang}/{link['page'][:-3]}.html", link["link"]))
         origin = _origin_of_warning(problems.root, message, sources)
+        if origin is None:
+            problems.add(config_file, 1, f"MkDocs ({lang}): {message.strip()}",
+                         "fix the setting it names in mkdocs.yml")
+            continue
         problems.add(origin.path, origin.line, f"MkDocs ({lang}): {message.strip()}",
                      "fix the link or text it names")
+    return finished
 
 
 def _origin_of_warning(root: Path, message: str, sources: dict[str, tuple[Origin, ...]]
-                       ) -> Origin:
+                       ) -> Origin | None:
+    """The content line a MkDocs warning is about; None when it is about MkDocs' settings."""
     page = _DOC_FILE.search(message)
     if page is None or page["page"] not in sources:
-        return Origin("mkdocs.yml")
+        return None
     quoted = [q for q in _QUOTED.findall(message) if q != page["page"]]
     return _find(root, sources[page["page"]], quoted[0] if quoted else "")
 
 
 def _find(root: Path, origins: tuple[Origin, ...], snippet: str) -> Origin:
-    """The first content line among `origins` that contains `snippet` (else the first origin)."""
-    if snippet:
+    """The first content line among `origins` that contains `snippet` (else the first origin).
+
+    A built link is also looked for as the author wrote it: `x.md` for `x.html`, or its anchor.
+    """
+    candidates = [snippet]
+    if ".html" in snippet:
+        candidates.append(snippet.replace(".html", ".md"))
+    if "#" in snippet:
+        candidates.append("#" + snippet.split("#", 1)[1])
+    for candidate in (c for c in candidates if c):
         for origin in origins:
             try:
                 lines = (root / origin.path).read_text(encoding="utf-8").splitlines()
             except (OSError, UnicodeDecodeError):
                 continue
             for number, line in enumerate(lines, start=1):
-                if snippet in line:
+                if candidate in line:
                     return Origin(origin.path, number)
     return origins[0] if origins else Origin("mkdocs.yml")
 

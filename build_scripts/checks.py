@@ -48,8 +48,11 @@ class _Page(HTMLParser):
 
 
 def check_site(out: Path, expected: dict[str, tuple[str, str]], locate: Locate,
-               problems: Problems) -> None:
-    """Check every page under `out`; `expected` maps a language folder to its (lang, dir)."""
+               problems: Problems, *, skip: set[tuple[str, str]] = frozenset()) -> None:
+    """Check every page under `out`; `expected` maps a language folder to its (lang, dir).
+
+    `skip` holds (page, url) pairs already reported (by MkDocs), so each is reported once.
+    """
     parsed: dict[str, _Page] = {}
     for path in sorted(out.rglob("*.html")):
         page = _Page()
@@ -63,6 +66,8 @@ def check_site(out: Path, expected: dict[str, tuple[str, str]], locate: Locate,
                 _add(problems, locate(rel, ""), f"site/{rel}: <html> has lang/dir {found}, "
                      f"expected {expected[top]}", "report this: the theme override is broken")
         for tag, url, marked in page.urls:
+            if (rel, url) in skip:
+                continue
             _check_url(out, rel, tag, url, marked, parsed, locate, problems)
     for path in sorted(out.rglob("*.css")):
         if _CSS_EXTERNAL.search(path.read_text(encoding="utf-8", errors="replace")):

@@ -44,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     content = args.content.resolve() if getattr(args, "content", None) else None
+    warnings: list = []
     try:
         if args.command == "import":
             from .importer import import_article
@@ -55,13 +56,13 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "check":
             from .build import check as check_content
 
-            site = check_content(ROOT, content=content)
+            site = check_content(ROOT, content=content, warnings=warnings)
             print(f"content OK: {len(site.articles)} articles")
         elif args.command == "build":
             from .build import build as build_site
 
             out = build_site(ROOT, site_dir=args.site_dir, content=content,
-                             allow_pending=args.allow_pending)
+                             allow_pending=args.allow_pending, warnings=warnings)
             print(f"site written to {out}/ (open {out}/index.html)")
         elif args.command == "serve":
             from .serve import serve as serve_site
@@ -74,6 +75,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"new edition in {folder}/")
             print(f"build it: python -m build_scripts build --content {args.folder} "
                   f"(or make site CONTENT={args.folder})")
+        if warnings:
+            print(f"\n{len(warnings)} warning(s), not stopping the build:", file=sys.stderr)
+            for warning in warnings:
+                print(f"  {warning}", file=sys.stderr)
     except ContentError as error:
         print(error, file=sys.stderr)
         print(f"\n{len(error.problems)} problem(s); nothing was written.", file=sys.stderr)

@@ -38,10 +38,15 @@ class Problems(list):
     def __init__(self, root: Path):
         super().__init__()
         self.root = root
+        self.warnings: list[Problem] = []  # shown after a successful build; never stop it
 
     def add(self, path: Path | str, line: int, message: str, hint: str = "") -> None:
         """Record a problem at `path:line`."""
         self.append(Problem(self._rel(path), line, message, hint))
+
+    def warn(self, path: Path | str, line: int, message: str, hint: str = "") -> None:
+        """Record something worth fixing that does not stop the build."""
+        self.warnings.append(Problem(self._rel(path), line, message, hint))
 
     def raise_if_any(self) -> None:
         """Stop with every problem collected so far."""

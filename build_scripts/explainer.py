@@ -73,7 +73,7 @@ def numbers(text: str) -> set[str]:
 def parse(text: str, sections_ids: tuple[str, ...], abbreviations: re.Pattern
           ) -> tuple[list[ModelSection], list[tuple[int, str, str]]]:
     """Split an explainer into sections and cited segments; return (sections, problems)."""
-    SECTIONS = sections_ids  # noqa: N806 - the edition's section ids, in order
+    SECTIONS = sections_ids
     sections: list[Section] = []
     problems: list[tuple[int, str, str]] = []
     block: list[tuple[int, str]] = []
@@ -134,7 +134,8 @@ def _segment_block(block: list[tuple[int, str]], section: Section, problems,
         position = match.end()
     rest = re.sub(r"[\s.!?؟،,;:*_)\]»”\"'—–-]", "", text[position:])
     if rest:
-        problems.append((first_line, f"sentence without a citation: '{text[position:].strip()[:60]}'",
+        quoted = text[position:].strip().lstrip(".!?؟،,;: ")[:60]
+        problems.append((first_line, f"sentence without a citation: '{quoted}'",
                          "end each sentence with the paragraph(s) it rests on, e.g. [¶12]"))
 
 

@@ -13,10 +13,22 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import arabic, explainer, schema, textfile, yamlio
+from . import arabic, explainer, schema, textfile, writing, yamlio
 from .errors import Problems
-from .model import (Article, Block, Claim, Config, Event, FreePage, Name, Origin, Ref, Section,
-                    Site, Text)
+from .model import (
+    Article,
+    Block,
+    Claim,
+    Config,
+    Event,
+    FreePage,
+    Name,
+    Origin,
+    Ref,
+    Section,
+    Site,
+    Text,
+)
 
 WORDS_PER_MINUTE = {"ar": 150}
 DEFAULT_WORDS_PER_MINUTE = 200
@@ -26,8 +38,8 @@ MAX_BLOCK = 8_000  # characters in one paragraph: longer is a paste accident, no
 PAGE_REF = re.compile(r"\[¶([^\]]*)\]")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>|<!--")
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_AUTOLINK = re.compile(r"<([a-z][a-z0-9+.-]*:[^>]*)>", re.I)
-_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+_AUTOLINK = re.compile(r"<([a-z][a-z0-9+.-]*:[^>]*)>", re.IGNORECASE)
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
 @dataclass
@@ -56,9 +68,6 @@ def load_site(content: Path, problems: Problems, *, allow_pending: bool = False)
     timeline = _load_timeline(content / "timeline.yml", config, ctx, refs, problems)
     claims_intro, claims = _load_claims(content / "claims.yml", ctx, refs, problems)
     pages = _load_pages(content / "pages", config, refs, problems)
-    if not allow_pending:
-        for article in articles:
-            _report_pending(article, config, problems)
     site = Site(root=str(problems.root), content=_rel(content, problems.root), config=config,
                 articles=tuple(articles), names=tuple(names), timeline=tuple(timeline),
                 claims=tuple(claims), claims_intro=claims_intro, pages=pages)
@@ -133,13 +142,18 @@ def _load_names(path: Path, config: Config, ctx, problems: Problems) -> list[Nam
         for entry, line in zip(entries, getattr(entries, "item_lines", [])):
             if not entry:
                 continue
+            spellings = []
             for spelling in entry[source]:
                 folded = arabic.normalise(spelling)
                 if folded in seen:
                     problems.add(path, line, f"spelling '{spelling}' is also listed for "
                                  f"'{seen[folded]}'", "list each spelling under one name only")
-                seen.setdefault(folded, entry[others[0]])
-            names.append(Name(en=entry[others[0]], ar=tuple(entry[source]), group=category,
+                    continue
+                seen[folded] = entry[others[0]]
+                spellings.append(spelling)
+            if not spellings:
+                continue
+            names.append(Name(en=entry[others[0]], ar=tuple(spellings), group=category,
                               en_short=tuple(entry.get(f"{others[0]}_short") or ()),
                               role=entry.get("role"), note=entry.get("note") or ""))
     return names
@@ -209,14 +223,18 @@ def _load_article(folder: Path, config: Config, ctx, matcher: _NameMatcher, prob
                      "keep the raw article as source.txt (the import command copies it)")
     if meta is None or blocks is None:
         return None
+    unreadable: set[str] = set()
     _check_title(meta["title"], meta_path, problems)
     for lang in others:
         if not allow_pending and not meta["title"].get(lang):
             problems.add(meta_path, 1, f"title.{lang} is missing", f"add the {lang} title")
     translations = {}
     for lang in others:
-        translated = _load_blocks(folder / f"{lang}.md", problems, required=False) or []
-        translations[lang] = _align(folder / f"{lang}.md", blocks, translated, matcher, problems)
+        path = folder / f"{lang}.md"
+        translated = _load_blocks(path, problems, required=False)
+        if translated is None and path.exists():
+            unreadable.add(lang)  # already reported; its paragraphs are not also "pending"
+        translations[lang] = _align(path, blocks, translated or [], matcher, problems)
     article = Article(
         slug=slug, folder=_rel(folder, problems.root), title=_complete_title(meta["title"], config.codes),
         source_file=meta["source_file"], level=meta["level"], blocks=tuple(blocks),
@@ -227,6 +245,8 @@ def _load_article(folder: Path, config: Config, ctx, matcher: _NameMatcher, prob
     explainers = {lang: _load_explainer(article, lang, config, problems)
                   for lang in config.codes}
     _check_explainer_pair(article, explainers, config, problems)
+    if not allow_pending:
+        _report_pending(article, config, problems, skip=unreadable)
     return _with(article, explainers=explainers)
 
 
@@ -288,13 +308,11 @@ def _load_blocks(path: Path, problems: Problems, *, required: bool) -> list[Bloc
             problems.add(path, block.line, f"{block.id}: invisible control character "
                          f"U+{ord(bad.group()):04X}",
                          "delete it: the site isolates English names inside Arabic by itself")
-            continue
         if len(block.text) > MAX_BLOCK:
             problems.add(path, block.line, f"{block.id}: paragraph of {len(block.text)} "
                          f"characters is too long for a page (at most {MAX_BLOCK})",
                          "split it into paragraphs")
-            continue
-        good.append(block)
+        good.append(block)  # reported above, but kept: dropping it would add follow-on noise
     if errors and not good:
         return None
     return good
@@ -352,6 +370,7 @@ def _load_explainer(article: Article, lang: str, config: Config, problems: Probl
                              f"{'does' if len(unknown) == 1 else 'do'} not exist in the text",
                              f"cite one of ¶1–¶{max(paragraphs, default=0)}")
                 continue
+            _check_writing(segment.text, lang, path, segment.line, problems)
             cited = " ".join(article.text_of(paragraphs[n], lang)[0] for n in segment.refs)
             missing = explainer.numbers(segment.text) - explainer.numbers(cited)
             if missing:
@@ -361,6 +380,18 @@ def _load_explainer(article: Article, lang: str, config: Config, problems: Probl
         for raw in section.body:
             _check_free_markup(raw, path, section.line, problems, allow_html=False)
     return tuple(sections)
+
+
+def _check_writing(sentence: str, lang: str, path: Path, line: int, problems: Problems) -> None:
+    relative = writing.relative_date(sentence, lang)
+    if relative:
+        problems.add(path, line, f"relative date '{relative}': a reader next year gets it wrong",
+                     "give the date (e.g. 'in August 2023, the month before the article'), or "
+                     "'the month before the article was written'")
+    words = writing.word_count(sentence)
+    if words > writing.LONG_SENTENCE:
+        problems.warn(path, line, f"sentence of {words} words (over {writing.LONG_SENTENCE}): "
+                      f"'{sentence.strip().lstrip('.!?؟،,;: ')[:50]} …'", "split it for young readers")
 
 
 def _check_explainer_pair(article: Article, explainers: dict, config: Config,
@@ -388,8 +419,11 @@ def _check_explainer_pair(article: Article, explainers: dict, config: Config,
                          "both versions must say the same things with the same citations")
 
 
-def _report_pending(article: Article, config: Config, problems: Problems) -> None:
+def _report_pending(article: Article, config: Config, problems: Problems, *,
+                    skip: set[str]) -> None:
     for lang in config.codes[1:]:
+        if lang in skip:
+            continue
         missing = article.pending(lang)
         if missing:
             problems.add(problems.root / article.folder / f"{lang}.md", 1,

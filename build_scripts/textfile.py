@@ -27,7 +27,7 @@ def parse(text: str) -> tuple[list[Block], list[tuple[int, str, str]]]:
 
     def close() -> None:
         nonlocal current
-        if current is not None:
+        if current is not None and not current.get("broken"):
             blocks.append(Block(current["id"], current["kind"], " ".join(current["lines"]).strip(),
                                 current["line"]))
         current = None
@@ -43,13 +43,18 @@ def parse(text: str) -> tuple[list[Block], list[tuple[int, str, str]]]:
             kind = KINDS[match["kind"]]
             ident = match["id"]
             expected = "h" if kind == "heading" else "p"
+            broken = False
             if not re.fullmatch(rf"{expected}\d+", ident):
                 errors.append((number, f"id '{ident}' does not fit a {kind}",
                                f"use {expected}<number>, e.g. {{#{expected}1}}"))
+                broken = True
             if not match["text"].strip():
                 errors.append((number, f"block {ident} has no text",
                                "write the text after the id, or delete the block"))
-            current = {"id": ident, "kind": kind, "lines": [match["text"]], "line": number}
+                broken = True
+            # A broken block is reported and left out, so nothing else complains about it.
+            current = {"id": ident, "kind": kind, "lines": [match["text"]], "line": number,
+                       "broken": broken}
         elif current is not None:
             current["lines"].append(line)
         else:

@@ -105,6 +105,10 @@ def load(path: Path, problems: Problems) -> Any:
     text = read_text(path, problems)
     if text is None:
         return None
+    if not text.strip():
+        problems.add(path, 1, "the file is empty",
+                     "fill it in (content/README.md shows each file's form), or delete it")
+        return None
     try:
         return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:

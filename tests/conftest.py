@@ -1,4 +1,4 @@
-"""Shared fixtures: a tiny valid site in a temp dir, and the real site built once per session."""
+"""Shared helpers: the small test edition in a temp folder, changed per test, and its builds."""
 
 from __future__ import annotations
 
@@ -9,32 +9,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-
-TINY = {
-    "content/names.yml": "people: []\nplaces: []\norganisations: []\n",
-    "content/articles/tiny/source.txt": "عنوان تجريبي طويل بما يكفي هنا\n\nفقرة أولى.\n",
-    "content/articles/tiny/article.yml": """\
-        title: {ar: عنوان تجريبي, en: A test title}
-        source_file: tiny.txt
-        outlet: null
-        date: {value: 2024-06, exact: false, basis: {ar: أساس, en: basis}}
-        level: intermediate
-        """,
-    "content/articles/tiny/ar.md": """\
-        {#p1} فرضت الدول العقوبات على كوريا الشمالية في 2006 بحسب KCNA.
-
-        ## {#h1} عنوان فرعي
-
-        {#p2} وقال بوتين إن التعاون مستمر.
-        """,
-    "content/articles/tiny/en.md": """\
-        {#p1} Countries imposed sanctions on North Korea in 2006, according to KCNA.
-
-        ## {#h1} A subheading
-
-        {#p2} Putin said cooperation continues.
-        """,
-}
+SMALL = Path(__file__).resolve().parent / "editions" / "small"
 
 
 def write_tree(root: Path, files: dict[str, str | bytes | None]) -> Path:
@@ -42,7 +17,10 @@ def write_tree(root: Path, files: dict[str, str | bytes | None]) -> Path:
     for rel, text in files.items():
         path = root / rel
         if text is None:
-            path.unlink(missing_ok=True)
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink(missing_ok=True)
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(text, bytes):
@@ -53,14 +31,18 @@ def write_tree(root: Path, files: dict[str, str | bytes | None]) -> Path:
 
 
 @pytest.fixture
-def tiny_site(tmp_path: Path):
-    """Return a function that builds a tiny project (the repo's theme + TINY content + changes)."""
+def edition(tmp_path: Path):
+    """Return a function that copies the small edition to `tmp/content`, applies changes to it
+    ({path below content/: text, or None to delete}), and returns the content folder."""
 
     def make(changes: dict[str, str | bytes | None] | None = None) -> Path:
-        shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
-        shutil.copytree(REPO / "overrides", tmp_path / "overrides", dirs_exist_ok=True)
-        shutil.copytree(REPO / "content" / "locales", tmp_path / "content" / "locales",
-                        dirs_exist_ok=True)
-        return write_tree(tmp_path, {**TINY, **(changes or {})})
+        content = tmp_path / "content"
+        shutil.copytree(SMALL, content, dirs_exist_ok=True)
+        return write_tree(content, changes or {})
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _pinned_build_date(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1718755200")

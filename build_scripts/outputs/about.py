@@ -23,7 +23,7 @@ class AboutPage:
 
     def nav_title(self, t: Strings) -> None:
         """A single page."""
-        return None
+        return
 
     def pages(self, site: Site, lang: str, t: Strings) -> list[Page]:
         """The about page."""

@@ -22,7 +22,7 @@ class ClaimsPage:
 
     def nav_title(self, t: Strings) -> None:
         """A single page."""
-        return None
+        return
 
     def pages(self, site: Site, lang: str, t: Strings) -> list[Page]:
         """The claims page, or nothing without claims."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -66,7 +67,7 @@ def meta_line(article: Article, v: View) -> Markup:
     shown = published(article, v)
     if article.date and not article.date.exact and article.date.basis:
         shown += Markup(' <details class="basis"><summary>{}</summary>{}</details>').format(
-            v.ui("How we know"), v.text(article.date.basis[v.lang]))
+            v.ui("How we know"), with_refs(article.date.basis[v.lang], v))
     rows.append((v.ui("Published"), shown if article.date else unknown))
     rows.append((v.ui("Reading time"), minutes(article, v)))
     rows.append((v.ui("Level"), v.text(v.site.config.level(article.level).label[v.lang])))
@@ -79,7 +80,9 @@ def cite_link(v: View, slug: str, block: str, label: str, *, named: bool = False
               same_page: bool = False) -> Markup:
     """A citation chip linking to a paragraph; `named` adds the article's short title."""
     article = v.site.article(slug)
-    cite = v.site.cites[f"{slug}#{block}"]
+    cite = v.site.cites.get(f"{slug}#{block}")
+    if cite is None or article is None:  # already reported by the loader; the build will stop
+        return markup.text(label)
     href = f"#{block}" if same_page else f"{v.root}articles/{slug}.html#{block}"
     title = article.title[v.lang]
     if named:
@@ -90,6 +93,22 @@ def cite_link(v: View, slug: str, block: str, label: str, *, named: bool = False
         hint = cite.hint[v.lang] if same_page else title
     return Markup('<a class="cite" dir="{}" href="{}" title="{}">{}</a>').format(
         "auto" if named else "ltr", href, markup.attr(hint), shown)
+
+
+_INLINE_REF = re.compile(r"\b([a-z0-9]+(?:-[a-z0-9]+)*)#(p\d+)\b")
+
+
+def with_refs(value: str, v: View) -> Markup:
+    """A note that names paragraphs as `slug#pN` (a date's basis): those become citation links."""
+    out, position = [], 0
+    for match in _INLINE_REF.finditer(value):
+        if v.site.article(match[1]) is None:
+            continue
+        out.append(v.text(value[position : match.start()]))
+        out.append(cite_link(v, match[1], match[2], f"¶{match[2][1:]}", named=True))
+        position = match.end()
+    out.append(v.text(value[position:]))
+    return Markup("").join(out)
 
 
 def source_links(refs: tuple[Ref, ...], v: View) -> Markup:

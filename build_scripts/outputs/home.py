@@ -25,7 +25,7 @@ class HomePage:
 
     def nav_title(self, t: Strings) -> None:
         """A single page."""
-        return None
+        return
 
     def pages(self, site: Site, lang: str, t: Strings) -> list[Page]:
         """The start page."""
@@ -40,7 +40,7 @@ class HomePage:
         out.append('<div class="cards">\n')
         out.extend(f"{card(a, v)}\n" for a in site.articles)
         out.append("</div>\n")
-        sources = (site.config.origin, *(intro.origin for intro in [intro] if intro))
+        sources = (*(intro.origin for intro in [intro] if intro), site.config.origin)
         return [Page("index.md", t("Home"), "".join(out), sources=sources)]
 
     def artefacts(self, site: Site, strings: dict[str, Strings]) -> list:

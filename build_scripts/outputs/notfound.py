@@ -25,7 +25,7 @@ class NotFoundPage:
 
     def nav_title(self, t: Strings) -> None:
         """Not in the navigation."""
-        return None
+        return
 
     def pages(self, site: Site, lang: str, t: Strings) -> list[Page]:
         """The page."""

@@ -81,7 +81,7 @@ class RootPages:
 
     def nav_title(self, t: Strings) -> None:
         """Not in the navigation."""
-        return None
+        return
 
     def pages(self, site: Site, lang: str, t: Strings) -> list:
         """None: these files sit above the language sites."""

@@ -9,7 +9,7 @@ from ..errors import Problems
 from ..i18n import Strings
 from ..model import Site
 from . import Page
-from .common import View, source_links
+from .common import View, source_links, with_refs
 
 
 class TimelinePage:
@@ -22,7 +22,7 @@ class TimelinePage:
 
     def nav_title(self, t: Strings) -> None:
         """A single page."""
-        return None
+        return
 
     def pages(self, site: Site, lang: str, t: Strings) -> list[Page]:
         """The timeline page, or nothing without events."""
@@ -32,7 +32,7 @@ class TimelinePage:
         items = []
         for event in site.timeline:
             inferred = Markup(' <details class="basis"><summary>{}</summary>{}</details>').format(
-                v.ui("Date inferred"), v.text(event.basis[lang])) if event.basis else ""
+                v.ui("Date inferred"), with_refs(event.basis[lang], v)) if event.basis else ""
             items.append(Markup(
                 '<li class="event" id="{}"><div class="event__when"><time datetime="{}">{}</time>'
                 '{}</div><p>{}</p><p class="sources">{}: {}</p></li>').format(

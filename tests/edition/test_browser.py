@@ -12,15 +12,15 @@ from urllib.parse import urlparse
 import pytest
 
 from build_scripts.build import build
+from tests.generator.test_arabic import FOLDING
 
-from .test_arabic import FOLDING
-
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-quic",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian chromium")
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian chromium")]
 
 # (language, query, page that must be among the results) — measured by test_search_quality.
 SEARCH_CASES = [
@@ -165,6 +165,8 @@ def test_search_works_in_each_language(page, base, lang, query, found):
     links = search(page, query)
     assert links, f"no results for {query}"
     assert all(f"/{lang}/" in link for link in links), "search left the page's language"
+    shown = page.inner_text(".md-search-result__list")
+    assert found in shown, f"the results do not show «{found}»"
     outside = [url for url in page.requests if not local(url)]
     assert outside == []
 

@@ -1,0 +1,125 @@
+"""Whole-site builds of the small test edition in a temp folder: paths, languages, swaps."""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from build_scripts.build import build
+from build_scripts.cli import main
+from build_scripts.errors import ContentError
+
+from ..conftest import REPO
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def built(edition):
+    """A fresh build that a test may change."""
+    content = edition()
+    return content, build(REPO, content=content, site_dir=content.parent / "site")
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory):
+    """One build, only read by the tests that use it."""
+    import shutil
+
+    from ..conftest import SMALL
+
+    content = tmp_path_factory.mktemp("shared") / "content"
+    shutil.copytree(SMALL, content)
+    return content, build(REPO, content=content, site_dir=content.parent / "site")
+
+
+def test_every_language_has_the_same_pages(shared):
+    _, site = shared
+    ar = {p.relative_to(site / "ar").as_posix() for p in (site / "ar").rglob("*.html")}
+    en = {p.relative_to(site / "en").as_posix() for p in (site / "en").rglob("*.html")}
+    assert ar == en == {"index.html", "404.html", "about.html", "claims.html", "timeline.html",
+                        "articles/city-library-opens.html", "articles/school-science-fair.html"}
+    assert {"index.html", "404.html", ".nojekyll"} <= {p.name for p in site.iterdir()}
+
+
+def test_language_switch_points_at_the_same_page(shared):
+    _, site = shared
+    page = (site / "ar/articles/school-science-fair.html").read_text("utf-8")
+    assert 'href="../../en/articles/school-science-fair.html"' in page
+    assert 'href="./../ar/index.html"' in (site / "en/index.html").read_text("utf-8")
+
+
+def test_arabic_search_index_has_folded_fields_and_rules(shared):
+    import json
+
+    _, site = shared
+    index = json.loads((site / "ar/search/search_index.json").read_text("utf-8"))
+    assert index["config"]["fields"]["norm"] == {"boost": 1.0}
+    assert index["config"]["pipeline"] == []
+    words = " ".join(doc["norm"] for doc in index["docs"]).split()
+    assert "مكتبه" in words  # from «المكتبة»: article and taa marbuta folded
+    assert "norm" in (site / "ar/search/search_index.js").read_text("utf-8")
+    rules = (site / "ar/assets/javascripts/search-fold-rules.js").read_text("utf-8")
+    assert rules.startswith("window.SEARCH_FOLD_RULES = ") and '"وبال"' in rules
+    assert "search-fold-rules.js" in (site / "ar/index.html").read_text("utf-8")
+    assert "search-fold" not in (site / "en/index.html").read_text("utf-8")
+
+
+def test_build_is_deterministic(built):
+    content, site = built
+    first = digest(site)
+    build(REPO, content=content, site_dir=site)
+    assert digest(site) == first
+
+
+def test_failed_build_leaves_previous_site_untouched_and_no_debris(built):
+    content, site = built
+    before = digest(site)
+    (content / "articles/school-science-fair/ar.md").write_text("{#p1} نص\n\n{#p1} مكرر\n",
+                                                                "utf-8")
+    with pytest.raises(ContentError):
+        build(REPO, content=content, site_dir=site)
+    assert digest(site) == before
+    assert sorted(p.name for p in site.parent.iterdir()) == [".site.lock", "content", "site"]
+
+
+def test_a_second_build_while_one_runs_is_refused(built):
+    content, site = built
+    with open(site.parent / ".site.lock", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        with pytest.raises(ContentError, match="another build is writing this site"):
+            build(REPO, content=content, site_dir=site)
+
+
+def test_draft_build_shows_the_source_with_a_note(edition):
+    content = edition({"articles/school-science-fair/en.md": "{#p1} 40 students took part.\n"})
+    site = build(REPO, content=content, site_dir=content.parent / "site", allow_pending=True)
+    page = (site / "en/articles/school-science-fair.html").read_text("utf-8")
+    assert "Translation pending" in page
+    assert 'lang="ar" dir="rtl">وعرض الطلاب' in page
+
+
+def test_new_edition_builds_as_it_is(tmp_path, capsys):
+    folder = tmp_path / "second"
+    assert main(["new", str(folder)]) == 0
+    assert (folder / "site.yml").exists() and (folder / "articles").is_dir()
+    out = tmp_path / "site"
+    assert main(["build", "--content", str(folder), "--site-dir", str(out)]) == 0
+    sample = next((out / "en/articles").glob("*.html")).read_text("utf-8")
+    assert '<html dir="ltr" lang="en"' in sample
+    assert main(["new", str(folder)]) == 1, "new must not overwrite an edition"
+    assert "exists" in capsys.readouterr().err
+
+
+def test_cli_reports_every_problem_and_exits_non_zero(edition, capsys):
+    content = edition({"articles/school-science-fair/article.yml": "title: [x]\n"})
+    assert main(["check", "--content", str(content)]) == 1
+    err = capsys.readouterr().err
+    assert "content/articles/school-science-fair/article.yml:1: title:" in err
+    assert "Traceback" not in err and "nothing was written" in err
