@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+GENERATOR = Path(__file__).resolve().parent.parent
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -57,8 +59,10 @@ class Problems(list):
         path = Path(path)
         if not path.is_absolute():
             return path.as_posix()  # already relative to the project root
-        try:
-            # abspath, not resolve(): a symlink loop must be reported, not raise here
-            return Path(os.path.abspath(path)).relative_to(os.path.abspath(self.root)).as_posix()
-        except ValueError:
-            return path.as_posix()
+        # abspath, not resolve(): a symlink loop must be reported, not raise here
+        for base in (self.root, GENERATOR):  # content first, then the generator's own files
+            try:
+                return Path(os.path.abspath(path)).relative_to(os.path.abspath(base)).as_posix()
+            except ValueError:
+                continue
+        return path.as_posix()

@@ -76,7 +76,7 @@ def load_site(content: Path, problems: Problems, *, allow_pending: bool = False)
 
 def load_config(path: Path, problems: Problems) -> Config | None:
     """Read `site.yml`; None when it is missing or unusable (nothing else can be checked then)."""
-    if not path.is_file():
+    if not _present(path):
         problems.add(path, 1, "the edition's settings file is missing",
                      "create it (python -m build_scripts new <folder> writes a working one)")
         return None
@@ -125,7 +125,7 @@ def load_config(path: Path, problems: Problems) -> Config | None:
 # --- names ----------------------------------------------------------------------------------
 
 def _load_names(path: Path, config: Config, ctx, problems: Problems) -> list[Name]:
-    if not path.exists():
+    if not _present(path):
         return []
     data = yamlio.load(path, problems)
     if data is None:
@@ -217,8 +217,8 @@ def _load_article(folder: Path, config: Config, ctx, matcher: _NameMatcher, prob
     meta = _load_yaml(meta_path, schema.article_schema(config.codes), ctx, problems)
     blocks = _load_blocks(folder / f"{source}.md", problems, required=True)
     source_path = folder / "source.txt"
-    source_text = yamlio.read_text(source_path, problems) if source_path.exists() else None
-    if source_path.exists() is False and meta is not None:
+    source_text = yamlio.read_text(source_path, problems) if _present(source_path) else None
+    if not _present(source_path) and meta is not None:
         problems.add(meta_path, 1, "source.txt is missing",
                      "keep the raw article as source.txt (the import command copies it)")
     if meta is None or blocks is None:
@@ -231,9 +231,10 @@ def _load_article(folder: Path, config: Config, ctx, matcher: _NameMatcher, prob
     translations = {}
     for lang in others:
         path = folder / f"{lang}.md"
+        before = len(problems)
         translated = _load_blocks(path, problems, required=False)
-        if translated is None and path.exists():
-            unreadable.add(lang)  # already reported; its paragraphs are not also "pending"
+        if len(problems) > before:
+            unreadable.add(lang)  # its problems are reported; its gaps are not also "pending"
         translations[lang] = _align(path, blocks, translated or [], matcher, problems)
     article = Article(
         slug=slug, folder=_rel(folder, problems.root), title=_complete_title(meta["title"], config.codes),
@@ -267,9 +268,14 @@ def _check_title(title, path: Path, problems: Problems, field: str = "title") ->
                          "'{%' are not allowed", "write it without markup")
 
 
+def _present(path: Path) -> bool:
+    """Whether something is there, a broken or looping link included (reading it reports it)."""
+    return path.exists() or path.is_symlink()
+
+
 def _load_yaml(path: Path, spec: schema.Schema, ctx, problems: Problems, *,
                required: bool = True):
-    if not path.exists():
+    if not _present(path):
         if required:
             problems.add(path, 1, "file is missing", f"create it ({spec.name})")
         return None
@@ -285,7 +291,7 @@ def _load_yaml(path: Path, spec: schema.Schema, ctx, problems: Problems, *,
 
 
 def _load_blocks(path: Path, problems: Problems, *, required: bool) -> list[Block] | None:
-    if not path.exists():
+    if not _present(path):
         if required:
             problems.add(path, 1, "file is missing", "import the article to create it")
         return None
