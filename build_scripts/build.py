@@ -43,7 +43,8 @@ def build(root: Path, *, site_dir: Path, content: Path | None = None,
     content = (content or root / "content").resolve()
     _pin_build_date(root)
     problems = Problems(content.parent)  # content paths read as "content/articles/…"
-    site = load_site(content, problems, allow_pending=allow_pending).site  # load + validate
+    site = load_site(content, problems, navigable=REGISTRY.navigable(),  # load + validate
+                     allow_pending=allow_pending).site
     if site is None:
         problems.raise_if_any()
     strings = {lang: load_strings(content / "locales", lang, problems)
@@ -91,7 +92,7 @@ def check(root: Path, *, content: Path | None = None,
     """Load and validate everything, catalogs included; write nothing."""
     content = (content or root / "content").resolve()
     problems = Problems(content.parent)
-    site = load_site(content, problems).site
+    site = load_site(content, problems, navigable=REGISTRY.navigable()).site
     if site is not None:
         for lang in site.config.codes:
             load_strings(content / "locales", lang, problems)

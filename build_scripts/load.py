@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import arabic, explainer, schema, textfile, writing, yamlio
 from .errors import Problems
+from .markup import PAGE_REF
 from .model import (
     Article,
     Block,
@@ -30,12 +31,8 @@ from .model import (
     Text,
 )
 
-WORDS_PER_MINUTE = {"ar": 150}
-DEFAULT_WORDS_PER_MINUTE = 200
 FREE_PAGES = ("home", "about")
 MAX_BLOCK = 8_000  # characters in one paragraph: longer is a paste accident, not a paragraph
-# A citation on a free page: [¶slug#pN]. Loose on purpose, so a malformed one is reported.
-PAGE_REF = re.compile(r"\[¶([^\]]*)\]")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>|<!--")
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _AUTOLINK = re.compile(r"<([a-z][a-z0-9+.-]*:[^>]*)>", re.IGNORECASE)
@@ -50,9 +47,13 @@ class Loaded:
     broken: set[str] = field(default_factory=set)  # slugs of articles that could not be loaded
 
 
-def load_site(content: Path, problems: Problems, *, allow_pending: bool = False) -> Loaded:
-    """Read and validate everything under `content`; record every problem in `problems`."""
-    config = load_config(content / "site.yml", problems)
+def load_site(content: Path, problems: Problems, *, navigable: tuple[str, ...],
+              allow_pending: bool = False) -> Loaded:
+    """Read and validate everything under `content`; record every problem in `problems`.
+
+    `navigable` names the page sets the generator has, which site.yml's navigation may list.
+    """
+    config = load_config(content / "site.yml", problems, navigable)
     if config is None:
         return Loaded(None)
     ctx = schema.Context(config.codes, {
@@ -74,7 +75,7 @@ def load_site(content: Path, problems: Problems, *, allow_pending: bool = False)
     return Loaded(site, broken)
 
 
-def load_config(path: Path, problems: Problems) -> Config | None:
+def load_config(path: Path, problems: Problems, navigable: tuple[str, ...]) -> Config | None:
     """Read `site.yml`; None when it is missing or unusable (nothing else can be checked then)."""
     if not _present(path):
         problems.add(path, 1, "the edition's settings file is missing",
@@ -100,13 +101,11 @@ def load_config(path: Path, problems: Problems) -> Config | None:
                 ok = False
     if None in values["sections"] or None in values["languages"]:
         return None
-    from .outputs import REGISTRY  # the navigation names outputs of the generator
-
     for i, name in enumerate(values["navigation"]):
-        if name not in REGISTRY.navigable():
+        if name not in navigable:
             problems.add(path, values["navigation"].item_lines[i],
                          f"navigation: no page set called '{name}'",
-                         f"use some of: {', '.join(REGISTRY.navigable())}")
+                         f"use some of: {', '.join(navigable)}")
             ok = False
     _check_title(values["title"], path, problems, "title")
     _check_title(values["description"], path, problems, "description")
@@ -437,14 +436,6 @@ def _report_pending(article: Article, config: Config, problems: Problems, *,
                          + (" …" if len(missing) > 8 else ""),
                          f"translate them in {lang}.md (build with --allow-pending to preview "
                          "drafts)")
-
-
-def reading_minutes(article: Article, lang: str) -> int:
-    """Minutes to read the text in `lang`, from metadata or from the word count."""
-    if article.reading_minutes:
-        return article.reading_minutes
-    words = sum(len(article.text_of(b, lang)[0].split()) for b in article.blocks)
-    return max(1, round(words / WORDS_PER_MINUTE.get(lang, DEFAULT_WORDS_PER_MINUTE)))
 
 
 # --- references, timeline, claims, free pages ------------------------------------------------

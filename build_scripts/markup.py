@@ -28,6 +28,8 @@ _TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;",
 _ATTR = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;",
                        **{c: f"&#{ord(c)};" for c in "\\`*_[]{}#!|~^$"}})
 MARKER = re.compile(r"\[¶\s*(?P<refs>[^\]]*)\]")
+# A citation across articles, on a free page: [¶slug#pN]. Loose, so a malformed one is reported.
+PAGE_REF = re.compile(r"\[¶([^\]]*)\]")
 _INLINE = re.compile(r"(\*\*|\*|\[¶[^\]]*\])")
 _LIST_ITEM = re.compile(r"^(?:[-*]|\d+\.)\s+")
 

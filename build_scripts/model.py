@@ -10,6 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
+WORDS_PER_MINUTE = {"ar": 150}  # Arabic words are longer: one carries its clitics
+DEFAULT_WORDS_PER_MINUTE = 200
+
 
 @dataclass(frozen=True, order=True)
 class Origin:
@@ -237,6 +240,13 @@ class Article:
     def date_key(self) -> str:
         """Sort key: the (approximate) publication date, unknown last."""
         return self.date.value if self.date else "9999"
+
+    def minutes(self, lang: str) -> int:
+        """Minutes to read the text in `lang`, from metadata or from the word count."""
+        if self.reading_minutes:
+            return self.reading_minutes
+        words = sum(len(self.text_of(b, lang)[0].split()) for b in self.blocks)
+        return max(1, round(words / WORDS_PER_MINUTE.get(lang, DEFAULT_WORDS_PER_MINUTE)))
 
 
 # --- cross-article content ------------------------------------------------------------------

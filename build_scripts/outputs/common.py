@@ -10,7 +10,6 @@ from markupsafe import Markup
 from .. import markup
 from ..enrich import short_title
 from ..i18n import Strings
-from ..load import reading_minutes
 from ..model import Article, Ref, Site
 
 
@@ -54,7 +53,7 @@ def published(article: Article, v: View) -> Markup:
 
 def minutes(article: Article, v: View) -> Markup:
     """Reading time with the language's plural rules."""
-    n = reading_minutes(article, v.lang)
+    n = article.minutes(v.lang)
     return markup.text(v.t.plural("%(num)s minute", "%(num)s minutes", n), rtl=v.rtl)
 
 

@@ -9,7 +9,7 @@ from markupsafe import Markup
 from .. import markup
 from ..errors import Problems
 from ..i18n import Strings
-from ..load import PAGE_REF
+from ..markup import PAGE_REF
 from ..model import Article, Site
 from . import Page
 from .common import View, cite_link, minutes, published
