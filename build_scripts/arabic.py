@@ -62,6 +62,31 @@ def stem(word: str) -> str:
     return word
 
 
+def clitic_readings(word: str) -> set[str]:
+    """Every way to read a folded word as clitics + stem: conjunction (و ف), preposition
+    (ب ك ل), article (ال; ل + ال is written لل). وبالعقوبات → وبالعقوبات, بالعقوبات, العقوبات,
+    عقوبات. A one-letter prefix leaves 3 letters at least, a longer one 2."""
+    out = {word}
+    for conj in ("", "و", "ف"):
+        for prep in ("", "ب", "ك", "ل"):
+            for article in ("", "ال"):
+                prefix = conj + ("لل" if prep == "ل" and article else prep + article)
+                rest = word[len(prefix):]
+                if prefix and word.startswith(prefix) and \
+                        len(rest) >= MIN_STEM.get(len(prefix), DEFAULT_MIN_STEM):
+                    out.add(rest)
+                    if article:
+                        out.add("ال" + rest)
+    return out
+
+
+def sort_key(text: str) -> str:
+    """Dictionary order of Arabic: «ال» and hamza forms ignored (after folding, the Unicode order
+    of the Arabic letters is the alphabet's order: ا ب ت ث ج ح خ … ن ه و ي)."""
+    folded = normalise(text).translate(str.maketrans({"ؤ": "و", "ئ": "ي", "ء": ""}))
+    return folded[2:] if folded.startswith("ال") and len(folded) > 3 else folded
+
+
 def search_terms(text: str) -> list[str]:
     """Return the normalised, prefix-stripped tokens of `text`, in order."""
     return [stem(token) for token in TOKEN.findall(normalise(text))]

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import arabic, explainer, schema, textfile, writing, yamlio
+from . import arabic, explainer, schema, terms, textfile, writing, yamlio
 from .errors import Problems
 from .markup import PAGE_REF
 from .model import (
@@ -23,7 +23,7 @@ from .model import (
     Config,
     Event,
     FreePage,
-    Name,
+    Term,
     Origin,
     Ref,
     Section,
@@ -61,16 +61,25 @@ def load_site(content: Path, problems: Problems, *, navigable: tuple[str, ...],
         "claim_statuses": tuple(c.id for c in config.claim_statuses),
         "categories": tuple(c.id for c in config.categories),
     })
-    names = _load_names(content / "names.yml", config, ctx, problems)
-    articles, broken = _load_articles(content, config, ctx, names, problems,
+    glossary = _load_glossary(content / "glossary.yml", config, ctx, problems)
+    articles, broken = _load_articles(content, config, ctx, glossary, problems,
                                        allow_pending)
     known = {a.slug: a for a in articles}
     refs = _RefChecker(known, broken, problems)
     timeline = _load_timeline(content / "timeline.yml", config, ctx, refs, problems)
     claims_intro, claims = _load_claims(content / "claims.yml", ctx, refs, problems)
     pages = _load_pages(content / "pages", config, refs, problems)
+    for term in glossary:  # definitions cite the articles: [¶slug#pN]; the tooltip line does not
+        for lang in config.codes:
+            if PAGE_REF.search(term.short[lang]):
+                problems.add(problems.root / term.origin.path, term.origin.line,
+                             f"term {term.id}: short.{lang} carries a citation",
+                             "the one-line definition is plain text; cite in the definition")
+            for match in PAGE_REF.finditer(term.definition[lang]):
+                refs([match.group(1)], problems.root / term.origin.path, term.origin.line,
+                     f"term {term.id}")
     site = Site(root=str(problems.root), content=_rel(content, problems.root), config=config,
-                articles=tuple(articles), names=tuple(names), timeline=tuple(timeline),
+                articles=tuple(articles), terms=tuple(glossary), timeline=tuple(timeline),
                 claims=tuple(claims), claims_intro=claims_intro, pages=pages)
     return Loaded(site, broken)
 
@@ -121,73 +130,72 @@ def load_config(path: Path, problems: Problems, navigable: tuple[str, ...]) -> C
         origin=Origin(_rel(path, problems.root)))
 
 
-# --- names ----------------------------------------------------------------------------------
+# --- the glossary (also the names table) ----------------------------------------------------
 
-def _load_names(path: Path, config: Config, ctx, problems: Problems) -> list[Name]:
+def _load_glossary(path: Path, config: Config, ctx, problems: Problems) -> list[Term]:
     if not _present(path):
         return []
-    data = yamlio.load(path, problems)
-    if data is None:
+    data = _load_yaml(path, schema.glossary_schema(config.codes), ctx, problems)
+    if not data or not data.get("terms"):
         return []
-    categories = tuple(c.id for c in config.categories)
-    values = schema.check(data, schema.names_schema(config.codes, categories), path, problems,
-                          "", 1, ctx)
-    if values is None:
-        return []
-    source, *others = config.codes
-    names, seen = [], {}
-    for category in categories:
-        entries = values.get(category) or []
-        for entry, line in zip(entries, getattr(entries, "item_lines", [])):
-            if not entry:
-                continue
-            spellings = []
-            for spelling in entry[source]:
-                folded = arabic.normalise(spelling)
-                if folded in seen:
-                    problems.add(path, line, f"spelling '{spelling}' is also listed for "
-                                 f"'{seen[folded]}'", "list each spelling under one name only")
+    out, ids, spellings = [], {}, {}
+    for entry, line in zip(data["terms"], data["terms"].item_lines):
+        if not entry:
+            continue
+        if entry["id"] in ids:
+            problems.add(path, line, f"duplicate term id '{entry['id']}' (first on line "
+                         f"{ids[entry['id']]})", "make ids unique")
+            continue
+        ids[entry["id"]] = line
+        forms = {}
+        for lang in config.codes:
+            kept = []
+            for written in (entry[lang], *(entry.get(f"{lang}_variants") or ())):
+                key = (lang, terms.fold_form(written))
+                if key in spellings and spellings[key] != entry["id"]:
+                    problems.add(path, line, f"'{written}' is also a spelling of "
+                                 f"'{spellings[key]}'", "give each spelling to one term only")
                     continue
-                seen[folded] = entry[others[0]]
-                spellings.append(spelling)
-            if not spellings:
-                continue
-            names.append(Name(en=entry[others[0]], ar=tuple(spellings), group=category,
-                              en_short=tuple(entry.get(f"{others[0]}_short") or ()),
-                              role=entry.get("role"), note=entry.get("note") or ""))
-    return names
+                spellings[key] = entry["id"]
+                if written not in kept:
+                    kept.append(written)
+            forms[lang] = tuple(kept)
+        out.append(Term(id=entry["id"], category=entry["category"], forms=forms,
+                        short=entry["short"], definition=entry["definition"],
+                        suffixes=bool(entry.get("suffixes")),
+                        origin=Origin(_rel(path, problems.root), line)))
+    return out
 
 
-class _NameMatcher:
-    """Finds which names a source paragraph mentions (folded, with clitics), precompiled once."""
+class _NameCheck:
+    """Which proper names (glossary categories marked `names`) a translation leaves out."""
 
-    def __init__(self, names: list[Name]):
-        self.names = names
-        clitics = "|".join(arabic.PREFIXES)
-        self.patterns = [
-            re.compile(rf"(?<!\w)(?:{clitics})?(?:"
-                       + "|".join(re.escape(arabic.normalise(s)) for s in name.ar) + r")(?!\w)")
-            for name in names]
+    def __init__(self, glossary: list[Term], config: Config):
+        proper = {c.id for c in config.categories if c.names}
+        self.names = {t.id: t for t in glossary if t.category in proper}
+        source = config.source_lang
+        self.matcher = terms.Matcher(
+            terms.form(t.id, written, suffixes=t.suffixes)
+            for t in self.names.values() for written in t.forms[source])
 
-    def missing(self, source_text: str, translation: str) -> list[Name]:
+    def missing(self, source_text: str, translation: str, lang: str) -> list[Term]:
         """Names the source paragraph mentions that the translation does not write."""
-        folded = arabic.normalise(source_text)
         lower = translation.lower()
-        return [name for name, pattern in zip(self.names, self.patterns)
-                if pattern.search(folded)
-                and not any(form.lower() in lower for form in (name.en, *name.en_short))]
+        found = dict.fromkeys(m.term for m in self.matcher.find(source_text))
+        return [self.names[ident] for ident in found
+                if not any(form.lower() in lower for form in self.names[ident].forms[lang])]
 
 
 # --- articles -------------------------------------------------------------------------------
 
-def _load_articles(content: Path, config: Config, ctx, names: list[Name], problems: Problems,
+def _load_articles(content: Path, config: Config, ctx, glossary: list[Term], problems: Problems,
                    allow_pending: bool) -> tuple[list[Article], set[str]]:
     folder = content / "articles"
     dirs = sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
     if not dirs:
         problems.add(folder, 1, "no articles found",
                      "import one with: python -m build_scripts import raw.txt --slug my-article")
-    matcher = _NameMatcher(names)
+    matcher = _NameCheck(glossary, config)
     articles, broken, sources_seen = [], set(), {}
     for path in dirs:
         article = _load_article(path, config, ctx, matcher, problems, allow_pending)
@@ -204,7 +212,7 @@ def _load_articles(content: Path, config: Config, ctx, names: list[Name], proble
     return articles, broken
 
 
-def _load_article(folder: Path, config: Config, ctx, matcher: _NameMatcher, problems: Problems,
+def _load_article(folder: Path, config: Config, ctx, matcher: _NameCheck, problems: Problems,
                   allow_pending: bool) -> Article | None:
     slug = folder.name
     if not schema.SLUG.match(slug):
@@ -234,7 +242,7 @@ def _load_article(folder: Path, config: Config, ctx, matcher: _NameMatcher, prob
         translated = _load_blocks(path, problems, required=False)
         if len(problems) > before:
             unreadable.add(lang)  # its problems are reported; its gaps are not also "pending"
-        translations[lang] = _align(path, blocks, translated or [], matcher, problems)
+        translations[lang] = _align(path, blocks, translated or [], matcher, lang, problems)
     article = Article(
         slug=slug, folder=_rel(folder, problems.root), title=_complete_title(meta["title"], config.codes),
         source_file=meta["source_file"], level=meta["level"], blocks=tuple(blocks),
@@ -323,8 +331,8 @@ def _load_blocks(path: Path, problems: Problems, *, required: bool) -> list[Bloc
     return good
 
 
-def _align(path: Path, source: list[Block], translated: list[Block], matcher: _NameMatcher,
-           problems: Problems) -> dict[str, Block]:
+def _align(path: Path, source: list[Block], translated: list[Block], matcher: _NameCheck,
+           lang: str, problems: Problems) -> dict[str, Block]:
     by_id = {b.id: b for b in source}
     order = {b.id: i for i, b in enumerate(source)}
     out: dict[str, Block] = {}
@@ -347,9 +355,10 @@ def _align(path: Path, source: list[Block], translated: list[Block], matcher: _N
             problems.add(path, block.line, f"{block.id}: number(s) {', '.join(sorted(missing))} "
                          "of the source paragraph are missing here",
                          "keep every number of the source in digits")
-        for name in matcher.missing(twin.text, block.text):
-            problems.add(path, block.line, f"{block.id}: name '{name.en}' ({name.ar[0]}) is "
-                         "missing", "spell names as names.yml does")
+        for term in matcher.missing(twin.text, block.text, lang):
+            problems.add(path, block.line, f"{block.id}: name '{term.name(lang)}' "
+                         f"({' / '.join(term.forms[next(iter(term.forms))][:2])}) is missing",
+                         "spell names as glossary.yml does")
         out[block.id] = block
     return out
 

@@ -39,8 +39,25 @@ def _inert(text: str) -> Markup:
     return Markup(text.translate(_TEXT))
 
 
-def text(value: str, *, rtl: bool = False) -> Markup:
-    """Plain text as HTML; in right-to-left text, runs of Latin letters keep their order (<bdi>)."""
+Wrap = Callable[[Markup], Markup]  # makes a marked span into, e.g., a glossary link
+Marks = list[tuple[int, int, Wrap]]  # (start, end, wrap) over the raw text
+
+
+def text(value: str, *, rtl: bool = False, marks: Marks | None = None) -> Markup:
+    """Plain text as HTML; in right-to-left text, runs of Latin letters keep their order (<bdi>).
+
+    `marks` wrap spans of the raw text (glossary terms) once they are escaped.
+    """
+    if marks:
+        out, position = [], 0
+        for start, end, wrap in sorted(marks, key=lambda m: m[0]):
+            if start < position or end > len(value):
+                continue
+            out.append(text(value[position:start], rtl=rtl))
+            out.append(wrap(text(value[start:end], rtl=rtl)))
+            position = end
+        out.append(text(value[position:], rtl=rtl))
+        return Markup("").join(out)
     if not rtl:
         return _inert(value)
     out, position = [], 0
@@ -62,14 +79,18 @@ def attr(value: str) -> Markup:
 Cite = Callable[[str], Markup]  # the marker's inside ("12–14") → a link
 
 
-def rich(value: str, *, rtl: bool, cite: Cite) -> Markup:
+def rich(value: str, *, rtl: bool, cite: Cite, marks: Marks | None = None) -> Markup:
     """Explainer text: text plus **strong**, *emphasis* and citation markers."""
     out: list[Markup] = []
     open_tags: list[str] = []
     parts = _INLINE.split(value)
+    offset = 0
     for i, part in enumerate(parts):
+        start, offset = offset, offset + len(part)
         if i % 2 == 0:
-            out.append(text(part, rtl=rtl))
+            inside = [(a - start, b - start, w) for a, b, w in marks or ()
+                      if start <= a and b <= start + len(part)]
+            out.append(text(part, rtl=rtl, marks=inside))
         elif part.startswith("[¶"):
             out.append(cite(MARKER.match(part)["refs"]))
         else:
@@ -86,42 +107,49 @@ def rich(value: str, *, rtl: bool, cite: Cite) -> Markup:
     return Markup("").join(out)
 
 
-def blocks(lines: tuple[str, ...] | list[str], *, rtl: bool, cite: Cite) -> Markup:
-    """A section body: blank-line separated paragraphs, and lists whose items start with -, 1."""
-    html: list[Markup] = []
+def paragraphs(lines: tuple[str, ...] | list[str]) -> list[tuple[str, list[str]]]:
+    """A section body as ("p", [text]), ("ul", [items]) or ("ol", [items]): blank lines separate
+    paragraphs, list items start with "- " or "1. " and may continue on the next lines."""
+    out: list[tuple[str, list[str]]] = []
     para: list[str] = []
-    items: list[str] = []
-    ordered = False
-
-    def flush_para() -> None:
-        if para:
-            html.append(Markup("<p>{}</p>").format(rich(" ".join(para), rtl=rtl, cite=cite)))
-            para.clear()
-
-    def flush_list() -> None:
-        if items:
-            tag = "ol" if ordered else "ul"
-            lis = Markup("").join(Markup("<li>{}</li>").format(rich(i, rtl=rtl, cite=cite))
-                                  for i in items)
-            html.append(Markup(f"<{tag}>{{}}</{tag}>").format(lis))
-            items.clear()
-
     for raw in lines:
         line = raw.strip()
         item = _LIST_ITEM.match(line)
         if not line:
-            flush_para()
-            flush_list()
+            if para:
+                out.append(("p", [" ".join(para)]))
+                para = []
+            if out and out[-1][0] != "p":
+                out.append(("", []))  # a blank line ends a list
         elif item:
-            flush_para()
-            ordered = line[0].isdigit()
-            items.append(line[item.end():])
-        elif items:
-            items[-1] += " " + line
+            if para:
+                out.append(("p", [" ".join(para)]))
+                para = []
+            kind = "ol" if line[0].isdigit() else "ul"
+            if out and out[-1][0] == kind:
+                out[-1][1].append(line[item.end():])
+            else:
+                out.append((kind, [line[item.end():]]))
+        elif out and out[-1][0] in ("ul", "ol"):
+            out[-1][1][-1] += " " + line
         else:
             para.append(line)
-    flush_para()
-    flush_list()
+    if para:
+        out.append(("p", [" ".join(para)]))
+    return [(kind, texts) for kind, texts in out if kind]
+
+
+def blocks(lines: tuple[str, ...] | list[str], *, rtl: bool, cite: Cite,
+           marks: Callable[[str], Marks] | None = None) -> Markup:
+    """A section body as HTML; `marks(text)` gives the spans to wrap in each paragraph or item."""
+    html: list[Markup] = []
+    for kind, texts in paragraphs(lines):
+        parts = [rich(t, rtl=rtl, cite=cite, marks=marks(t) if marks else None) for t in texts]
+        if kind == "p":
+            html.append(Markup("<p>{}</p>").format(parts[0]))
+        else:
+            items = Markup("").join(Markup("<li>{}</li>").format(p) for p in parts)
+            html.append(Markup(f"<{kind}>{{}}</{kind}>").format(items))
     return Markup("\n").join(html)
 
 

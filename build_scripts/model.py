@@ -61,6 +61,7 @@ class Choice:
     id: str
     label: Text
     definition: Text | None = None
+    names: bool = False  # a category of proper names, which every translation must keep
 
 
 @dataclass(frozen=True)
@@ -289,15 +290,34 @@ class Claim:
 
 
 @dataclass(frozen=True)
-class Name:
-    """A person, place or organisation: one spelling per language, and the sources' variants."""
+class Term:
+    """A glossary entry: its spellings in each language (ours first), and what it means."""
 
-    en: str
-    ar: tuple[str, ...]
-    group: str
-    en_short: tuple[str, ...] = ()
-    role: Text | None = None
-    note: str = ""
+    id: str
+    category: str
+    forms: Mapping[str, tuple[str, ...]]  # lang → (our spelling, *the variants the texts use)
+    short: Text  # one line, for the tooltip
+    definition: Text  # a few sentences; facts cite [¶slug#pN]
+    suffixes: bool = False  # regular Arabic endings may attach (common nouns)
+    origin: Origin = Origin("")
+
+    def name(self, lang: str) -> str:
+        """Our spelling in `lang`."""
+        return self.forms[lang][0]
+
+
+@dataclass(frozen=True)
+class Usage:
+    """Where a term occurs: per article, the paragraphs and how often, per language."""
+
+    term: str
+    places: Mapping[str, Mapping[str, tuple[tuple[str, int], ...]]]  # lang → slug → ((block, n),…)
+
+    def count(self, lang: str, slug: str | None = None) -> int:
+        """Mentions in `lang`, in one article or in all."""
+        by_slug = self.places.get(lang, {})
+        slugs = [slug] if slug else list(by_slug)
+        return sum(n for s in slugs for _, n in by_slug.get(s, ()))
 
 
 @dataclass(frozen=True)
@@ -318,12 +338,19 @@ class Site:
     content: str  # the content folder relative to the root
     config: Config
     articles: tuple[Article, ...]
-    names: tuple[Name, ...] = ()
+    terms: tuple[Term, ...] = ()
     timeline: tuple[Event, ...] = ()
     claims: tuple[Claim, ...] = ()
     claims_intro: Text | None = None
     pages: Mapping[tuple[str, str], FreePage] = field(default_factory=dict)
     cites: Mapping[str, Cite] = field(default_factory=dict)  # "slug#p3" → resolved citation
+    mentions: Mapping[tuple[str, str], tuple] = field(default_factory=dict)  # (lang, text) → spans
+    usage: Mapping[str, Usage] = field(default_factory=dict)  # term id → where it occurs
+    key_terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # slug → term ids
+
+    def term(self, ident: str) -> Term | None:
+        """The glossary entry with this id."""
+        return next((t for t in self.terms if t.id == ident), None)
 
     def article(self, slug: str) -> Article | None:
         """The article with this slug."""

@@ -244,7 +244,10 @@ CHOICE = Schema("a choice", {
     "id": F("a stable kebab-case id", pattern=SLUG, pattern_hint="lowercase words joined by -"),
     "label": F("what readers see", kind=TextIn()),
     "definition": F("what it means, shown to readers", kind=TextIn(), required=False),
-}, example="  - {id: intermediate, label: {ar: متوسط, en: intermediate}}", make=Choice)
+    "names": F("categories only: proper names, which every translation must keep", kind=bool,
+               required=False),
+}, example="  - {id: intermediate, label: {ar: متوسط, en: intermediate}}",
+    make=lambda names=None, **fields: Choice(**fields, names=bool(names)))
 
 SECTION_SPEC = Schema("an explainer section", {
     "id": F("the id explainers write as {#id}", pattern=SLUG,
@@ -365,17 +368,18 @@ CLAIMS_FILE = Schema("the claims", {
     "claims": F("the claims", kind=ListOf(CLAIM, 1)),
 })
 
-def names_schema(config_langs: tuple[str, ...], categories: tuple[str, ...]) -> Schema:
-    """The schema of `names.yml`: a list of names under each category id of the edition."""
-    source, *others = config_langs
-    fields = {source: F("every spelling the sources use; the first is ours", kind=ListOf(str, 1))}
-    for lang in others:
-        fields[lang] = F(f"the one {lang} spelling")
-        fields[f"{lang}_short"] = F(f"shorter {lang} forms used after the first mention",
-                                    kind=ListOf(str), required=False)
-    fields["role"] = F("who or what it is", kind=TextIn(), required=False)
-    fields["note"] = F("a short note for editors", required=False)
-    name = Schema("a name", fields)
-    return Schema("the names table", {
-        category: F(f"names of category '{category}'", kind=ListOf(name), required=False)
-        for category in categories})
+def glossary_schema(languages: tuple[str, ...]) -> Schema:
+    """The schema of `glossary.yml`: terms with their spellings in every language."""
+    fields = {
+        "id": F("a stable kebab-case id", pattern=SLUG, pattern_hint="lowercase words joined by -"),
+        "category": F("one of site.yml's categories", choices="categories"),
+    }
+    for lang in languages:
+        fields[lang] = F(f"our {lang} spelling")
+        fields[f"{lang}_variants"] = F(f"other {lang} spellings the texts use", kind=ListOf(str),
+                                       required=False)
+    fields["suffixes"] = F("true if regular Arabic endings may attach", kind=bool, required=False)
+    fields["short"] = F("one line for the tooltip", kind=TextIn())
+    fields["definition"] = F("a few sentences; facts cite [¶slug#pN]", kind=TextIn())
+    term = Schema("a glossary term", fields, example="  - id: sanctions\n    category: concept")
+    return Schema("the glossary", {"terms": F("the terms", kind=ListOf(term, 1))})

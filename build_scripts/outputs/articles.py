@@ -9,7 +9,7 @@ from ..errors import Problems
 from ..i18n import Strings
 from ..model import Article, Block, Site
 from . import Page
-from .common import View, local_cite, meta_line
+from .common import Linker, View, local_cite, meta_line
 
 
 class ArticlePages:
@@ -42,6 +42,8 @@ def article_page(article: Article, v: View) -> str:
     """The whole page as Markdown with HTML blocks."""
     title = article.title[v.lang]
     out = [markup.front_matter(title), f"# {v.text(title)}\n\n", f"{meta_line(article, v)}\n\n"]
+    links = Linker(v)
+    out.append(key_terms(article, v))
     sections = article.explainers.get(v.lang)
     if sections:
         headings = {s.id: s.heading[v.lang] for s in v.site.config.sections}
@@ -49,16 +51,34 @@ def article_page(article: Article, v: View) -> str:
         out.append(f'<div class="explainer" markdown>\n\n'
                    f'<p class="explainer__note">{v.ui("Explainer note")}</p>\n\n')
         for section in sections:
+            links.section()
             out.append(f"## {v.text(headings[section.id])} {{#{section.id}}}\n\n")
-            out.append(f"{markup.blocks(section.body, rtl=v.rtl, cite=cite)}\n\n")
+            out.append(f"{markup.blocks(section.body, rtl=v.rtl, cite=cite, marks=links.marks)}"
+                       "\n\n")
         out.append("</div>\n\n")
     out.append(f"## {v.ui('Original text')} {{#text}}\n\n")
     out.append(str(view_switch(v)))
     out.append('<div class="article-text" data-view="text">\n\n')
+    links.section()
     for block in article.blocks:
-        out.append(f"{render_block(article, block, v)}\n\n")
+        if block.kind == "heading":
+            links.section()  # each part of the text links its terms again
+        out.append(f"{render_block(article, block, v, links)}\n\n")
     out.append("</div>\n")
     return "".join(out)
+
+
+def key_terms(article: Article, v: View) -> str:
+    """The glossary terms the article uses most, for readers, quizzes and teachers."""
+    ids = v.site.key_terms.get(article.slug)
+    if not ids:
+        return ""
+    items = Markup("").join(
+        Markup('<li><a href="../glossary.html#{}" data-term="{}" title="{}">{}</a></li>').format(
+            ident, ident, markup.attr(v.site.term(ident).short[v.lang]),
+            v.text(v.site.term(ident).name(v.lang))) for ident in ids)
+    return str(Markup('<aside class="key-terms" aria-labelledby="key-terms"><h2 id="key-terms">'
+                      "{}</h2><ul>{}</ul></aside>").format(v.ui("Key terms"), items)) + "\n\n"
 
 
 def view_switch(v: View) -> Markup:
@@ -77,7 +97,7 @@ def _shown(article: Article, block: Block, lang: str, source: str) -> tuple[str,
     return (text, lang, False) if translated else (text, source, True)
 
 
-def render_block(article: Article, block: Block, v: View) -> Markup:
+def render_block(article: Article, block: Block, v: View, links: Linker | None = None) -> Markup:
     """One row: the block in the page language, and the other language for parallel view."""
     source = v.site.config.source_lang
     main, main_lang, pending = _shown(article, block, v.lang, source)
@@ -94,8 +114,10 @@ def render_block(article: Article, block: Block, v: View) -> Markup:
     note = Markup('<p class="pending" role="note"><strong>{}</strong> — {}</p>').format(
         v.ui("Translation pending"), v.ui("Not translated yet: the Arabic original is shown.")
     ) if pending else ""
+    marks = links.marks(main, main_lang) if links else None
     main_html = Markup('<p class="para__main" lang="{}" dir="{}">{}</p>').format(
-        main_lang, v.dir(main_lang), v.text(main, main_lang))
+        main_lang, v.dir(main_lang), markup.text(main, rtl=v.dir(main_lang) == "rtl",
+                                                 marks=marks))
     second_html = Markup('<p class="para__other" lang="{}" dir="{}" data-search-exclude>{}</p>'
                          ).format(second_lang, v.dir(second_lang), v.text(second, second_lang)) \
         if has_second else ""

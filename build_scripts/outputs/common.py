@@ -126,3 +126,42 @@ def local_cite(v: View, article: Article):
         return cite_link(v, article.slug, f"p{numbers[0]}", label, same_page=True)
 
     return render
+
+
+class Linker:
+    """Links the first mention of each glossary term in a section, with its tooltip.
+
+    One per page: tooltip ids are numbered through the page; `section()` starts a new section.
+    """
+
+    def __init__(self, v: View):
+        self.v = v
+        self.seen: set[str] = set()
+        self.count = 0
+
+    def section(self) -> None:
+        """A new section: every term may be linked again once."""
+        self.seen = set()
+
+    def marks(self, text: str, lang: str | None = None) -> markup.Marks:
+        """Spans of `text` to link: first mentions not yet linked in this section."""
+        out: markup.Marks = []
+        for mention in self.v.site.mentions.get((lang or self.v.lang, text), ()):
+            if mention.term in self.seen:
+                continue
+            self.seen.add(mention.term)
+            out.append((mention.start, mention.end, self._wrapper(mention.term)))
+        return out
+
+    def _wrapper(self, ident: str):
+        term = self.v.site.term(ident)
+
+        def wrap(word: Markup) -> Markup:
+            self.count += 1
+            tip = f"tip-{self.count}"
+            return Markup('<span class="term"><a href="{}glossary.html#{}" data-term="{}" '
+                          'aria-describedby="{}">{}</a><span class="term__tip" role="tooltip" '
+                          'id="{}" data-search-exclude>{}</span></span>').format(
+                self.v.root, ident, ident, tip, word, tip, self.v.text(term.short[self.v.lang]))
+
+        return wrap

@@ -43,6 +43,67 @@
     })
   }
 
-  if (typeof document$ !== "undefined") document$.subscribe(function () { setup(); keepAnchor() })
-  else document.addEventListener("DOMContentLoaded", function () { setup(); keepAnchor() })
+  /* Glossary tooltips: CSS shows them on hover and focus. A tap on a touch screen opens the
+   * tooltip first and follows the link on the second tap; Escape closes an open tooltip; a
+   * tooltip that would leave the screen is anchored to the word's other side. */
+  function terms() {
+    document.querySelectorAll(".term").forEach(function (term) {
+      var link = term.querySelector("a"), tip = term.querySelector(".term__tip")
+      if (!link || !tip || term.hasAttribute("data-ready")) return
+      term.setAttribute("data-ready", "")
+      function place() {
+        tip.classList.remove("is-flipped")
+        var box = tip.getBoundingClientRect()
+        if (box.left < 0 || box.right > document.documentElement.clientWidth) tip.classList.add("is-flipped")
+      }
+      term.addEventListener("mouseenter", place)
+      link.addEventListener("focus", function () { term.classList.remove("is-closed"); place() })
+      link.addEventListener("touchend", function (event) {
+        if (term.classList.contains("is-open")) return
+        event.preventDefault()
+        document.querySelectorAll(".term.is-open").forEach(function (t) { t.classList.remove("is-open") })
+        term.classList.remove("is-closed")
+        term.classList.add("is-open")
+        place()
+      })
+    })
+  }
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return
+    document.querySelectorAll(".term").forEach(function (t) {
+      if (t.classList.contains("is-open") || t.contains(document.activeElement)) {
+        t.classList.remove("is-open")
+        t.classList.add("is-closed")
+      }
+    })
+  })
+  document.addEventListener("mouseover", function (event) {
+    var term = event.target.closest && event.target.closest(".term")
+    if (term) term.classList.remove("is-closed")
+  })
+
+  /* Glossary page: show one category at a time; letters with no entry shown are hidden. */
+  function glossaryFilter() {
+    var group = document.querySelector(".glossary-filter")
+    if (!group) return
+    group.hidden = false
+    group.querySelectorAll("button").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var wanted = button.getAttribute("data-category")
+        group.querySelectorAll("button").forEach(function (b) {
+          b.setAttribute("aria-pressed", String(b === button))
+        })
+        document.querySelectorAll(".glossary .entry").forEach(function (entry) {
+          entry.hidden = Boolean(wanted) && entry.getAttribute("data-category") !== wanted
+        })
+        document.querySelectorAll(".glossary .letter").forEach(function (letter) {
+          letter.hidden = !letter.querySelector(".entry:not([hidden])")
+        })
+      })
+    })
+  }
+
+  function all() { setup(); keepAnchor(); terms(); glossaryFilter() }
+  if (typeof document$ !== "undefined") document$.subscribe(all)
+  else document.addEventListener("DOMContentLoaded", all)
 })()
