@@ -11,7 +11,9 @@ import re
 TATWEEL = "\u0640"
 # Harakat, tanween, shadda, sukun, superscript alef and Quranic marks.
 DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
-FOLDS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"}
+# Alef forms; final yaa and taa marbuta; hamza on a seat (ؤ ئ) as the bare hamza, so حلفاؤها,
+# حلفائها and حلفاءها are one word.
+FOLDS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "ء", "ئ": "ء"}
 ALEF_VARIANTS = str.maketrans(FOLDS)
 ARABIC_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
@@ -39,6 +41,7 @@ def js_rules() -> dict:
         "prefixes": list(PREFIXES),
         "minStem": {str(k): v for k, v in MIN_STEM.items()},
         "defaultMinStem": DEFAULT_MIN_STEM,
+        "tails": list(TAILS),
     }
 
 
@@ -83,13 +86,42 @@ def clitic_readings(word: str) -> set[str]:
 def sort_key(text: str) -> str:
     """Dictionary order of Arabic: «ال» and hamza forms ignored (after folding, the Unicode order
     of the Arabic letters is the alphabet's order: ا ب ت ث ج ح خ … ن ه و ي)."""
-    folded = normalise(text).translate(str.maketrans({"ؤ": "و", "ئ": "ي", "ء": ""}))
+    folded = normalise(text).replace("ء", "")
     return folded[2:] if folded.startswith("ال") and len(folded) > 3 else folded
+
+
+# Regular endings a noun or adjective may take, after folding (ة → ه), longest first: plural and
+# dual, nisba, attached pronouns, tanween's written alef. Shared by the glossary and search.
+TAILS = ("اتهما", "اتهم", "اتها", "يات", "يون", "يين", "تان", "تين", "هما", "ات", "ون", "ين",
+         "ان", "يه", "ها", "هم", "ته", "ي", "ه", "ا")
+
+
+def light_stem(word: str) -> str:
+    """A folded Arabic word without one regular ending and a final ه/ي, for search only:
+    حاويات, حاوية → حاو; عقوبات, عقوبة → عقوب. Broken plurals (صواريخ) need the glossary."""
+    for tail in TAILS:
+        if word.endswith(tail) and len(word) - len(tail) >= 3:
+            word = word[: -len(tail)]
+            break
+    if word.endswith(("ه", "ي")) and len(word) >= 4:
+        word = word[:-1]
+    return word
 
 
 def search_terms(text: str) -> list[str]:
     """Return the normalised, prefix-stripped tokens of `text`, in order."""
     return [stem(token) for token in TOKEN.findall(normalise(text))]
+
+
+def search_words(text: str) -> list[str]:
+    """What the search index holds for `text` (and what a query becomes): each folded word
+    without its clitics, followed by its light stem where that differs."""
+    out = []
+    for word in search_terms(text):
+        out.append(word)
+        if re.search("[\u0600-\u06ff]", word) and light_stem(word) != word:
+            out.append(light_stem(word))
+    return out
 
 
 def isolate_latin(text_html: str) -> str:

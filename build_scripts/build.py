@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import checks, search
+from . import checks, search, terms
 from .enrich import enrich
 from .errors import ContentError, Problem, Problems
 from .i18n import Strings, load_strings
@@ -189,7 +189,10 @@ def _mkdocs(root: Path, site: Site, lang: str, docs: Path, out: Path, pages: dic
             config_file=str(config_file), docs_dir=str(docs), site_dir=str(out),
             site_name=site.config.title[lang], site_description=site.config.description[lang],
             nav=nav(site, lang, t, pages), theme=theme, extra=extra, plugins=plugins)
-        config.plugins["reader"] = ReaderPlugin(direction=site.config.dir(lang), fold_search=fold)
+        config.plugins["reader"] = ReaderPlugin(
+            direction=site.config.dir(lang), fold_search=fold,
+            matcher=terms.glossary_matcher(site.terms, lang) if fold and site.terms else None,
+            query_terms=search.query_rules(site.terms, lang) if fold else None)
         config.plugins.on_startup(command="build", dirty=False)
         mkdocs_build(config)
         finished = True

@@ -12,9 +12,8 @@ Pure: a validated `Site` in, an enriched `Site` out.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-
 from collections import Counter
+from dataclasses import replace
 
 from . import importer, markup, terms
 from .model import Article, Cite, Removed, Site, Text, Usage
@@ -40,8 +39,7 @@ def enrich(site: Site) -> Site:
 
 
 def _with_terms(site: Site) -> Site:
-    matcher = terms.Matcher(terms.form(t.id, written, suffixes=t.suffixes)
-                            for t in site.terms for forms in t.forms.values() for written in forms)
+    matcher = terms.glossary_matcher(site.terms)
     mentions: dict[tuple[str, str], tuple] = {}
     places: dict[str, dict[str, dict[str, list]]] = {}
     key_terms: dict[str, tuple[str, ...]] = {}

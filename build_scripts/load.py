@@ -23,11 +23,11 @@ from .model import (
     Config,
     Event,
     FreePage,
-    Term,
     Origin,
     Ref,
     Section,
     Site,
+    Term,
     Text,
 )
 
@@ -80,7 +80,8 @@ def load_site(content: Path, problems: Problems, *, navigable: tuple[str, ...],
                      f"term {term.id}")
     site = Site(root=str(problems.root), content=_rel(content, problems.root), config=config,
                 articles=tuple(articles), terms=tuple(glossary), timeline=tuple(timeline),
-                claims=tuple(claims), claims_intro=claims_intro, pages=pages)
+                claims=tuple(claims), claims_intro=claims_intro, pages=pages,
+                broken=frozenset(broken))
     return Loaded(site, broken)
 
 
@@ -163,6 +164,7 @@ def _load_glossary(path: Path, config: Config, ctx, problems: Problems) -> list[
         out.append(Term(id=entry["id"], category=entry["category"], forms=forms,
                         short=entry["short"], definition=entry["definition"],
                         suffixes=bool(entry.get("suffixes")),
+                        exclude=tuple(entry.get("exclude") or ()),
                         origin=Origin(_rel(path, problems.root), line)))
     return out
 
@@ -174,9 +176,7 @@ class _NameCheck:
         proper = {c.id for c in config.categories if c.names}
         self.names = {t.id: t for t in glossary if t.category in proper}
         source = config.source_lang
-        self.matcher = terms.Matcher(
-            terms.form(t.id, written, suffixes=t.suffixes)
-            for t in self.names.values() for written in t.forms[source])
+        self.matcher = terms.glossary_matcher(self.names.values(), source)
 
     def missing(self, source_text: str, translation: str, lang: str) -> list[Term]:
         """Names the source paragraph mentions that the translation does not write."""
@@ -464,7 +464,7 @@ class _RefChecker:
                 ok = False
                 continue
             slug, ident = ref.split("#", 1)
-            if slug in self.broken:
+            if slug in self.broken or not self.articles:  # reported already: no follow-on noise
                 ok = False
                 continue
             article = self.articles.get(slug)

@@ -29,10 +29,12 @@ def set_html_dir(html: str, direction: str) -> str:
 class ReaderPlugin(BasePlugin):
     """Per-language adjustments: `<html dir>`, folded Arabic search fields, the fold rules."""
 
-    def __init__(self, *, direction: str, fold_search: bool):
+    def __init__(self, *, direction: str, fold_search: bool, matcher=None, query_terms=None):
         super().__init__()
         self.direction = direction
         self.fold_search = fold_search
+        self.matcher = matcher  # glossary terms, found in the index (terms.Matcher)
+        self.query_terms = query_terms or {}  # the same terms, for the query (search.query_rules)
 
     def on_post_page(self, output: str, *, page, config) -> str:
         """Every page gets its direction on the root element."""
@@ -45,11 +47,12 @@ class ReaderPlugin(BasePlugin):
             return
         index = _search_index(config)
         if index is not None:
-            search.add_folded_fields(index.entries)
+            search.add_folded_fields(index.entries, self.matcher)
         rules = Path(config.site_dir) / search.RULES_SCRIPT
         rules.parent.mkdir(parents=True, exist_ok=True)
+        tables = {**arabic.js_rules(), "terms": self.query_terms}
         rules.write_text("window.SEARCH_FOLD_RULES = "
-                         + json.dumps(arabic.js_rules(), ensure_ascii=False, sort_keys=True)
+                         + json.dumps(tables, ensure_ascii=False, sort_keys=True)
                          + "\n", encoding="utf-8")
 
 

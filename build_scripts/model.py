@@ -299,6 +299,7 @@ class Term:
     short: Text  # one line, for the tooltip
     definition: Text  # a few sentences; facts cite [¶slug#pN]
     suffixes: bool = False  # regular Arabic endings may attach (common nouns)
+    exclude: tuple[str, ...] = ()  # words or phrases with a spelling of it that are not it
     origin: Origin = Origin("")
 
     def name(self, lang: str) -> str:
@@ -347,6 +348,7 @@ class Site:
     mentions: Mapping[tuple[str, str], tuple] = field(default_factory=dict)  # (lang, text) → spans
     usage: Mapping[str, Usage] = field(default_factory=dict)  # term id → where it occurs
     key_terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # slug → term ids
+    broken: frozenset[str] = frozenset()  # articles that failed to load (already reported)
 
     def term(self, ident: str) -> Term | None:
         """The glossary entry with this id."""

@@ -379,6 +379,8 @@ def glossary_schema(languages: tuple[str, ...]) -> Schema:
         fields[f"{lang}_variants"] = F(f"other {lang} spellings the texts use", kind=ListOf(str),
                                        required=False)
     fields["suffixes"] = F("true if regular Arabic endings may attach", kind=bool, required=False)
+    fields["exclude"] = F("words or phrases that contain a spelling but are something else",
+                          kind=ListOf(str), required=False)
     fields["short"] = F("one line for the tooltip", kind=TextIn())
     fields["definition"] = F("a few sentences; facts cite [¶slug#pN]", kind=TextIn())
     term = Schema("a glossary term", fields, example="  - id: sanctions\n    category: concept")

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 
-from .arabic import search_terms
+from . import terms as glossary
+from .arabic import search_terms, search_words
+from .model import Term
 
 FIELDS = {"ntitle": {"boost": 1000.0}, "norm": {"boost": 1.0}}
 FOLD_SCRIPT = "assets/javascripts/search-fold.js"
@@ -23,9 +26,36 @@ def strip_tags(text: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", " ", text))
 
 
-def add_folded_fields(entries: list[dict]) -> list[dict]:
-    """Give each search entry folded `norm` and `ntitle` fields."""
+def term_token(ident: str) -> str:
+    """The word that stands for a glossary term in the index: one token, whatever its spelling."""
+    return "g" + ident.replace("-", "")
+
+
+def add_folded_fields(entries: list[dict], matcher: glossary.Matcher | None = None
+                      ) -> list[dict]:
+    """Give each search entry folded `norm` and `ntitle` fields; with a glossary, each term found
+    in a section adds its token, so a query in any of the term's spellings finds it."""
     for entry in entries:
-        entry["ntitle"] = " ".join(search_terms(strip_tags(entry.get("title", ""))))
-        entry["norm"] = " ".join(search_terms(strip_tags(entry.get("text", ""))))
+        title, text = strip_tags(entry.get("title", "")), strip_tags(entry.get("text", ""))
+        entry["ntitle"] = " ".join(search_terms(title))
+        words = search_words(text)
+        if matcher is not None:
+            found = dict.fromkeys(term_token(m.term) for m in matcher.find(f"{title}\n{text}"))
+            words.extend(found)
+        entry["norm"] = " ".join(words)
     return entries
+
+
+def query_rules(terms: Iterable[Term], lang: str) -> dict:
+    """What the browser needs to turn a query word into a term's token: every folded spelling
+    (first word without «ال»), and for terms that take endings, their stems and the endings."""
+    forms: dict[str, str] = {}
+    stems: dict[str, str] = {}
+    for term in terms:
+        for written in term.forms.get(lang, ()):
+            words = glossary.fold_form(written)
+            key = " ".join([words[0], *(glossary.without_article(w) for w in words[1:])])
+            forms.setdefault(key, term_token(term.id))
+            if term.suffixes and len(words) == 1:
+                stems.setdefault(glossary.stem(words[0]), term_token(term.id))
+    return {"forms": forms, "stems": stems, "tails": list(glossary.TAILS)}

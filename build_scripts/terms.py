@@ -18,10 +18,7 @@ from dataclasses import dataclass
 
 from . import arabic
 
-# Regular endings a common noun or adjective may take, after folding (ة → ه, ى → ي):
-# plural and dual, nisba, attached pronouns, and tanween's written alef.
-TAILS = ("ات", "ون", "ين", "ان", "تان", "تين", "ي", "يه", "يات", "يون", "يين", "ه", "ها", "هم",
-         "هما", "ته", "تها", "تهم", "اته", "اتها", "اتهم", "ا")
+TAILS = arabic.TAILS  # the regular endings a common noun may take (one list, with search)
 MIN_STEM = 2
 # A word with its diacritics and tatweel; a hyphen separates words: KN-23 and KN 23 alike.
 _WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670]+(?:['’]\w+)*")
@@ -31,7 +28,9 @@ _ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 @dataclass(frozen=True)
 class Form:
-    """One written form of a term, folded into words."""
+    """One written form of a term, folded into words. A form with the term "" is an exclusion:
+    a word or phrase that contains a term's spelling but is something else (كسول, Latin America);
+    where it matches at least as long as a term, nothing is found there."""
 
     term: str
     words: tuple[str, ...]
@@ -48,11 +47,11 @@ class Mention:
     end: int
 
 
-def _without_article(word: str) -> str:
+def without_article(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 3 else word
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     """The part of a folded form to which regular endings attach (صاروخ، عقوب، باليست)."""
     if word.endswith(("ه", "ي")) and len(word) > MIN_STEM + 1:
         return word[:-1]
@@ -61,14 +60,14 @@ def _stem(word: str) -> str:
 
 def _arabic_word_matches(form_word: str, token_readings: set[str], suffixes: bool,
                          first: bool) -> bool:
-    target = form_word if first else _without_article(form_word)
-    readings = token_readings if first else {_without_article(r) for r in token_readings}
+    target = form_word if first else without_article(form_word)
+    readings = token_readings if first else {without_article(r) for r in token_readings}
     if target in readings:
         return True
     if not suffixes:
         return False
-    stem = _stem(target)
-    return any(r.startswith(stem) and r[len(stem):] in TAILS for r in readings)
+    base = stem(target)
+    return any(r.startswith(base) and r[len(base):] in TAILS for r in readings)
 
 
 class Matcher:
@@ -81,7 +80,7 @@ class Matcher:
             if not form.words:
                 continue
             if _ARABIC.search(form.words[0]):
-                key = _stem(form.words[0]) if form.suffixes else form.words[0]
+                key = stem(form.words[0]) if form.suffixes else form.words[0]
                 self.arabic.setdefault(key[:2], []).append(form)
             else:
                 self.latin.setdefault(form.words[0].lower(), []).append(form)
@@ -98,7 +97,8 @@ class Matcher:
                 i += 1
                 continue
             form, count = best
-            mentions.append(Mention(form.term, tokens[i][0], tokens[i + count - 1][1]))
+            if form.term:  # an exclusion covers its words and finds nothing
+                mentions.append(Mention(form.term, tokens[i][0], tokens[i + count - 1][1]))
             i += count
         return mentions
 
@@ -111,6 +111,7 @@ class Matcher:
         else:
             candidates = set(self.latin.get(word.lower(), []))
             candidates |= set(self.latin.get(_english_base(word.lower()), []))
+        # Longest first; at equal length an exclusion ("") comes first and wins.
         for form in sorted(candidates, key=lambda f: (-len(f.words), f.term)):
             count = len(form.words)
             if i + count > len(tokens) or (best and count <= best[1]):
@@ -158,7 +159,7 @@ def fold_form(text: str) -> tuple[str, ...]:
     for k, w in enumerate(words):
         if _ARABIC.search(w):
             folded = arabic.normalise(w)
-            out.append(_without_article(folded) if k == 0 else folded)
+            out.append(without_article(folded) if k == 0 else folded)
         else:
             out.append(w)
     return tuple(out)
@@ -169,3 +170,13 @@ def form(term: str, written: str, *, suffixes: bool = False) -> Form:
     words = fold_form(written)
     acronym = len(words) == 1 and words[0].isupper() and len(words[0]) <= 6
     return Form(term, words, suffixes, exact_case=acronym)
+
+
+def glossary_matcher(glossary: Iterable, lang: str | None = None) -> Matcher:
+    """The matcher of a glossary (`model.Term`s): every spelling, in one language or all, and
+    every exclusion."""
+    forms = [form(t.id, written, suffixes=t.suffixes) for t in glossary
+             for code, spellings in t.forms.items() if lang in (None, code)
+             for written in spellings]
+    forms += [Form("", fold_form(written), False) for t in glossary for written in t.exclude]
+    return Matcher(forms)

@@ -30,6 +30,8 @@ class GlossaryPages:
 
     def check(self, site: Site, problems: Problems) -> None:
         """A term the texts never use is a typo in its spelling, or does not belong here."""
+        if site.broken or not site.articles:
+            return  # its mentions may be in the article that did not load
         for term in site.terms:
             usage = site.usage.get(term.id)
             if usage is None or not any(usage.count(lang) for lang in site.config.codes):
@@ -39,7 +41,7 @@ class GlossaryPages:
 
     def nav_title(self, t: Strings) -> None:
         """A single page."""
-        return None
+        return
 
     def pages(self, site: Site, lang: str, t: Strings) -> list[Page]:
         """The glossary page."""

@@ -63,6 +63,44 @@ SEARCH_CASES = [
     ("en", "Peskov", "western-claims-arms-transfers"),
     ("en", "treaty", "putin-visit-to-north-korea"),
 ]
+# Other spellings and word forms (glossary-aware search): the query's form is not the page's.
+SPELLING_CASES = [
+    ("ar", "عقوبة", "putin-visit-to-north-korea"),
+    ("ar", "حاويات", "munitions-for-what"),
+    ("ar", "صاروخا", "putin-visit-to-north-korea"),
+    ("ar", "بيونغيانغ", "putin-visit-to-north-korea"),
+    ("ar", "بيونج يانج", "putin-visit-to-north-korea"),
+    ("ar", "ستولتنبيرغ", "munitions-for-what"),
+    ("ar", "سيئول", "seoul-warns-russia"),
+    ("ar", "سول", "putin-visit-to-north-korea"),
+    ("ar", "فوستوشني", "seoul-warns-russia"),
+    ("ar", "فستوتشني", "munitions-for-what"),
+    ("ar", "كيم جونج أون", "kim-visit-to-russia"),
+    ("ar", "أمريكا", "putin-visit-to-north-korea"),
+    ("ar", "بريطانيا", "western-claims-arms-transfers"),
+    ("ar", "الصواريخ البالستية", "putin-visit-to-north-korea"),
+    ("ar", "صواريخ باليستية", "putin-visit-to-north-korea"),
+    ("ar", "ذخائر", "putin-visit-to-north-korea"),
+    ("ar", "الذخيرة", "munitions-for-what"),
+    ("ar", "قذيفة", "munitions-for-what"),
+    ("ar", "أقمار صناعية", "western-claims-arms-transfers"),
+    ("ar", "المخابرات", "munitions-for-what"),
+    ("ar", "استخبارات", "munitions-for-what"),
+    ("ar", "معاهدات", "putin-visit-to-north-korea"),
+    ("ar", "الاتفاقيات", "putin-visit-to-north-korea"),
+    ("ar", "الردع", "putin-visit-to-north-korea"),
+    ("ar", "متعددة الأقطاب", "putin-visit-to-north-korea"),
+    ("ar", "التحالفات", "putin-visit-to-north-korea"),
+    ("ar", "حلف الناتو", "putin-visit-to-north-korea"),
+    ("ar", "للكرملين", "munitions-for-what"),
+    ("ar", "فاغنر", "kim-visit-to-russia"),
+    ("ar", "مجلس الأمن الدولي", "western-claims-arms-transfers"),
+    ("ar", "الشراكة الاستراتيجية", "putin-visit-to-north-korea"),
+    ("ar", "شويغو", "kim-visit-to-russia"),
+    ("ar", "كوريا الديمقراطية", "putin-visit-to-north-korea"),
+    ("ar", "تشانغ هو جين", "seoul-warns-russia"),
+    ("ar", "وبالعقوبات", "western-claims-arms-transfers"),
+]
 
 
 @pytest.fixture(scope="session")
@@ -81,15 +119,21 @@ def http_root(site):
 
 
 @pytest.fixture(scope="session")
-def browser(tmp_path_factory):
+def chromium():
+    """One Chromium for the whole session; each test gets its own context (fresh storage)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("profile")), executable_path=CHROMIUM, args=ARGS,
-            headless=True, viewport={"width": 1280, "height": 900})
-        yield context
-        context.close()
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
 
 
 @pytest.fixture
@@ -172,11 +216,12 @@ def test_search_works_in_each_language(page, base, lang, query, found):
 
 
 def test_search_quality(page, http_root, capsys):
-    """Measure search on SEARCH_CASES: the expected article must be among the results."""
+    """Measure search on SEARCH_CASES and SPELLING_CASES: the article must be among the results."""
+    cases = SEARCH_CASES + SPELLING_CASES
     hits, misses = 0, []
     for lang in ("ar", "en"):
         page.goto(f"{http_root}/{lang}/index.html")
-        for case_lang, query, slug in SEARCH_CASES:
+        for case_lang, query, slug in cases:
             if case_lang != lang:
                 continue
             links = search(page, query)
@@ -185,17 +230,82 @@ def test_search_quality(page, http_root, capsys):
             else:
                 misses.append((query, slug, links[:3]))
     with capsys.disabled():
-        print(f"\nsearch quality: {hits}/{len(SEARCH_CASES)} queries found their page")
+        print(f"\nsearch quality: {hits}/{len(cases)} queries found their page "
+              f"({len(SPELLING_CASES)} in another spelling or word form)")
     assert not misses, misses
 
 
 def test_query_folding_matches_python(page, site):
+    """The browser folds a query as the build folded the index: one table, both sides."""
+    from build_scripts.arabic import search_words
+
     page.goto((site / "ar/index.html").as_uri())
-    for text, expected in FOLDING:
+    for text, _ in FOLDING + [(q, None) for _, q, _ in SPELLING_CASES]:
         if not any("\u0600" <= c <= "\u06ff" for c in text):
             continue  # Latin words go to Material's own tokenizer unchanged
-        folded = page.evaluate("q => window.searchFold(q)", text)
-        assert folded.split() == expected, text
+        folded = page.evaluate("q => window.searchFold(q)", text).split()
+        words = [w for w in folded if not w.startswith("g")]
+        assert words == search_words(text), text
+
+
+def test_query_terms_match_the_glossary_matcher(page, site):
+    """A query's glossary terms, found in the browser, are those the build's matcher finds."""
+    from build_scripts import search, terms
+    from build_scripts.build import check
+
+    edition = check(REPO)
+    matcher = terms.glossary_matcher(edition.terms, "ar")
+    page.goto((site / "ar/index.html").as_uri())
+    for _, query, _ in SPELLING_CASES:
+        expected = list(dict.fromkeys(search.term_token(m.term) for m in matcher.find(query)))
+        assert page.evaluate("q => window.searchTermTokens(q)", query) == expected, query
+
+
+@pytest.mark.parametrize(("lang", "width"), [("ar", 1280), ("en", 1280), ("ar", 390),
+                                             ("en", 390)])
+def test_glossary_tooltips_hover_focus_tap_and_escape(chromium, base, lang, width):
+    context = chromium.new_context(viewport={"width": width, "height": 800},
+                                   has_touch=width < 500, is_mobile=width < 500)
+    page = context.new_page()
+    page.goto(f"{base}/{lang}/articles/seoul-warns-russia.html")
+    term = page.locator(".explainer .term").first
+    tip = term.locator(".term__tip")
+    link = term.locator("a")
+    assert link.get_attribute("data-term")
+    assert not tip.is_visible()
+    if width < 500:
+        link.evaluate("e => e.scrollIntoView({block: 'center'})")
+        box = link.bounding_box()
+        page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        assert tip.is_visible(), "a tap opens the tooltip"
+        assert page.url.endswith("seoul-warns-russia.html"), "the first tap does not navigate"
+    else:
+        link.hover()
+        assert tip.is_visible(), "hover opens the tooltip"
+        page.mouse.move(0, 0)
+        page.keyboard.press("Tab")
+        link.focus()
+        assert tip.is_visible(), "keyboard focus opens the tooltip"
+    page.wait_for_timeout(250)  # the tooltip is placed just after it shows
+    word, box = link.bounding_box(), tip.bounding_box()
+    assert box["y"] + box["height"] <= word["y"] + 1, "the tooltip covers the word"
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width + 1, "the tooltip leaves the screen"
+    page.keyboard.press("Escape")
+    assert not tip.is_visible(), "Escape closes the tooltip"
+    context.close()
+
+
+def test_glossary_filter_by_keyboard(page, base):
+    page.goto(f"{base}/ar/glossary.html")
+    people = page.locator(".glossary-filter button[data-category='person']")
+    people.focus()
+    page.keyboard.press("Enter")
+    assert people.get_attribute("aria-pressed") == "true"
+    assert page.locator("#kim-jong-un").is_visible()
+    assert not page.locator("#sanctions").is_visible()
+    page.locator(".glossary-filter button[data-category='']").focus()
+    page.keyboard.press("Space")
+    assert page.locator("#sanctions").is_visible()
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])

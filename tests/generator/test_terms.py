@@ -39,7 +39,7 @@ def found(text: str) -> list[tuple[str, str]]:
     # folding: diacritics, tatweel, hamza and alef forms, final yaa and taa marbuta
     ("العُقُوبَات", [("sanctions", "العُقُوبَات")]),
     ("الصـــواريخ", [("missile", "الصـــواريخ")]),
-    ("سيؤول سيئول", [("seoul", "سيئول")]),
+    ("سيؤول سيئول", [("seoul", "سيؤول"), ("seoul", "سيئول")]),
     # clitics و ف ب ك ل, the article and لل, in combination
     ("والعقوبات", [("sanctions", "والعقوبات")]),
     ("بالصواريخ", [("missile", "بالصواريخ")]),
@@ -75,3 +75,18 @@ def found(text: str) -> list[tuple[str, str]]:
 ])
 def test_matcher(text, expected):
     assert found(text) == expected
+
+
+def test_an_exclusion_covers_a_longer_phrase_or_a_word_with_a_false_clitic():
+    from build_scripts.terms import Form, fold_form
+
+    matcher = Matcher([form("seoul", "سول"), form("us", "أمريكا"),
+                       Form("", fold_form("كسول"), False),
+                       Form("", fold_form("أمريكا اللاتينية"), False)])
+    assert [m.term for m in matcher.find("طالب كسول وسول")] == ["seoul"]
+    assert [m.term for m in matcher.find("أمريكا اللاتينية وأمريكا")] == ["us"]
+
+
+def test_hamza_seats_fold_together():
+    matcher = Matcher([form("allies", "حلفاء", suffixes=True)])
+    assert len(matcher.find("حلفاؤها وحلفائها وحلفاءها")) == 3

@@ -30,13 +30,87 @@
     return word
   }
 
+  /* Every clitic reading of a folded word: conjunction (و ف), preposition (ب ك ل), article
+   * (ال; ل + ال is written لل) — as build_scripts/arabic.py clitic_readings(). */
+  function readings(word) {
+    var out = [word]
+    ;["", "و", "ف"].forEach(function (conj) {
+      ;["", "ب", "ك", "ل"].forEach(function (prep) {
+        ;["", "ال"].forEach(function (article) {
+          var prefix = conj + (prep === "ل" && article ? "لل" : prep + article)
+          var rest = word.slice(prefix.length)
+          var min = R.minStem[String(prefix.length)] || R.defaultMinStem
+          if (prefix && word.indexOf(prefix) === 0 && rest.length >= min) {
+            out.push(rest)
+            if (article) out.push("ال" + rest)
+          }
+        })
+      })
+    })
+    return out
+  }
+
+  /* As arabic.py light_stem(): one regular ending off, then a final ه/ي (search only). */
+  function lightStem(word) {
+    for (var i = 0; i < R.tails.length; i++) {
+      var tail = R.tails[i]
+      if (word.slice(-tail.length) === tail && word.length - tail.length >= 3) {
+        word = word.slice(0, word.length - tail.length)
+        break
+      }
+    }
+    if (/[هي]$/.test(word) && word.length >= 4) word = word.slice(0, -1)
+    return word
+  }
+
+  function withoutArticle(word) {
+    return word.indexOf("ال") === 0 && word.length > 3 ? word.slice(2) : word
+  }
+
+  /* The glossary tokens a query mentions, in any spelling a term lists (search.query_rules()):
+   * longest phrase first, clitics and, for common nouns, regular endings allowed. */
+  function termTokens(words) {
+    var T = R.terms || {}, forms = T.forms || {}, stems = T.stems || {}, tails = T.tails || []
+    var found = []
+    for (var i = 0; i < words.length; i++) {
+      for (var n = Math.min(4, words.length - i); n >= 1; n--) {
+        var rest = words.slice(i + 1, i + n).map(withoutArticle)
+        var hit = null
+        readings(words[i]).some(function (first) {
+          var key = [first].concat(rest).join(" ")
+          if (forms[key]) { hit = forms[key]; return true }
+          if (n === 1) {
+            return tails.some(function (tail) {
+              var base = first.slice(0, first.length - tail.length)
+              if (first.slice(-tail.length) === tail && stems[base]) { hit = stems[base]; return true }
+              return false
+            }) || (stems[first] ? (hit = stems[first], true) : false)
+          }
+          return false
+        })
+        if (hit) { found.push(hit); i += n - 1; break }
+      }
+    }
+    return found
+  }
+
   function fold(query) {
-    return query.split(/(\s+)/).map(function (part) {
+    var all = []
+    var folded = query.split(/(\s+)/).map(function (part) {
       if (!ARABIC.test(part)) return part
       var m = /^([+\-~^]?)(.*?)([*~^\d]*)$/.exec(part)
       var words = normalise(m[2]).split(/[^\w\u0600-\u06ff]+/).filter(Boolean)
-      return m[1] + words.map(stem).join(" ") + m[3]
+      all = all.concat(words)
+      return m[1] + words.map(function (w) {
+        var s = stem(w), light = lightStem(s)
+        return light !== s ? s + " " + light : s
+      }).join(" ") + m[3]
     }).join("")
+    var tokens = termTokens(all).filter(function (t, k, list) { return list.indexOf(t) === k })
+    return tokens.length ? folded + " " + tokens.join(" ") : folded
+  }
+  window.searchTermTokens = function (query) {
+    return termTokens(normalise(query).split(/[^\w\u0600-\u06ff]+/).filter(Boolean))
   }
 
   window.searchFold = fold

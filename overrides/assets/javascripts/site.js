@@ -45,26 +45,38 @@
 
   /* Glossary tooltips: CSS shows them on hover and focus. A tap on a touch screen opens the
    * tooltip first and follows the link on the second tap; Escape closes an open tooltip; a
-   * tooltip that would leave the screen is anchored to the word's other side. */
+   * tooltip that would leave the screen is moved back inside it. */
   function terms() {
     document.querySelectorAll(".term").forEach(function (term) {
       var link = term.querySelector("a"), tip = term.querySelector(".term__tip")
       if (!link || !tip || term.hasAttribute("data-ready")) return
       term.setAttribute("data-ready", "")
       function place() {
-        tip.classList.remove("is-flipped")
-        var box = tip.getBoundingClientRect()
-        if (box.left < 0 || box.right > document.documentElement.clientWidth) tip.classList.add("is-flipped")
+        tip.style.left = ""
+        tip.style.right = ""
+        var box = tip.getBoundingClientRect(), width = document.documentElement.clientWidth
+        if (!box.width) return
+        var left = box.left
+        if (box.right > width - 8) left -= box.right - (width - 8)
+        if (left < 8) left = 8
+        if (Math.abs(left - box.left) > 0.5) {
+          tip.style.left = Math.round(left - term.getBoundingClientRect().left) + "px"
+          tip.style.right = "auto"
+        }
       }
-      term.addEventListener("mouseenter", place)
-      link.addEventListener("focus", function () { term.classList.remove("is-closed"); place() })
+      function placeSoon() { setTimeout(place, 0); setTimeout(place, 120) }  // after fonts settle
+      term.addEventListener("mouseenter", placeSoon)
+      link.addEventListener("focus", function () {
+        term.classList.remove("is-closed")
+        placeSoon()
+      })
       link.addEventListener("touchend", function (event) {
         if (term.classList.contains("is-open")) return
         event.preventDefault()
         document.querySelectorAll(".term.is-open").forEach(function (t) { t.classList.remove("is-open") })
         term.classList.remove("is-closed")
         term.classList.add("is-open")
-        place()
+        placeSoon()
       })
     })
   }
