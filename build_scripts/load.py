@@ -32,6 +32,7 @@ from .model import (
 )
 
 FREE_PAGES = ("home", "about")
+KIND_NAMES = {"para": "a paragraph", "heading": "a heading", "item": "a list item"}
 MAX_BLOCK = 8_000  # characters in one paragraph: longer is a paste accident, not a paragraph
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>|<!--")
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
@@ -344,8 +345,9 @@ def _align(path: Path, source: list[Block], translated: list[Block], matcher: _N
                          "use the id of the paragraph it translates, or delete it")
             continue
         if twin.kind != block.kind:
-            problems.add(path, block.line, f"{block.id} is a {block.kind} here but a {twin.kind} "
-                         "in the source text", "write it the same way as in the source text")
+            problems.add(path, block.line, f"{block.id} is {KIND_NAMES[block.kind]} here but "
+                         f"{KIND_NAMES[twin.kind]} in the source text",
+                         "write it the same way as in the source text")
         if order[block.id] < last:
             problems.add(path, block.line, f"{block.id} is out of order",
                          "keep the blocks in the order of the source text")

@@ -327,3 +327,10 @@ def test_parallel_view_toggle_keyboard_and_memory(page, base, lang):
     page.locator(".view-switch button[data-view='text']").focus()
     page.keyboard.press("Space")
     assert not page.locator("#p3 .para__other").is_visible()
+
+
+def test_words_found_through_folding_are_highlighted(page, base):
+    page.goto(f"{base}/ar/index.html")
+    search(page, "عقوبة")
+    marked = page.eval_on_selector_all(".md-search-result__list mark", "els => els.map(e => e.textContent)")
+    assert any(word in marked for word in ("العقوبات", "والعقوبات", "بالعقوبات")), marked

@@ -45,3 +45,13 @@ def test_a_byte_order_mark_is_not_content(edition):
     path = content / "articles/school-science-fair/ar.md"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     assert check(REPO, content=content).article("school-science-fair").blocks[0].id == "p1"
+
+
+def test_a_file_too_large_for_a_page_is_refused(edition):
+    content = edition()
+    (content / "timeline.yml").write_text("# x\n" * 600_000, "utf-8")
+    with pytest.raises(ContentError) as error:
+        check(REPO, content=content)
+    assert [str(p) for p in error.value.problems] == [
+        "content/timeline.yml:1: file of 2,400,000 bytes is too large (at most 2,000,000) — "
+        "split it, or check that the right file was saved here"]

@@ -113,13 +113,60 @@
     return termTokens(normalise(query).split(/[^\w\u0600-\u06ff]+/).filter(Boolean))
   }
 
+  /* Highlight in the results the words found through the folded fields (والعقوبات for عقوبات,
+   * بيونج يانج for بيونغ يانغ): Material marks only the words it matched itself. */
+  var wanted = { stems: {}, terms: {} }
+  function remember(query) {
+    wanted = { stems: {}, terms: {} }
+    var words = normalise(query).split(/[^\w\u0600-\u06ff]+/).filter(Boolean)
+    words.forEach(function (w) { wanted.stems[lightStem(stem(w))] = true })
+    termTokens(words).forEach(function (t) { wanted.terms[t] = true })
+  }
+  function wordMatches(word) {
+    var folded = normalise(word)
+    if (!ARABIC.test(folded)) return false
+    if (wanted.stems[lightStem(stem(folded))]) return true
+    return termTokens([folded]).some(function (t) { return wanted.terms[t] })
+  }
+  function highlight(root) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT), nodes = []
+    for (var n = walker.nextNode(); n; n = walker.nextNode())
+      if (ARABIC.test(n.nodeValue) && !(n.parentElement && n.parentElement.closest("mark"))) nodes.push(n)
+    nodes.forEach(function (node) {
+      var parts = node.nodeValue.split(/([\u0600-\u06ff]+)/), changed = false
+      var fragment = document.createDocumentFragment()
+      parts.forEach(function (part) {
+        if (part && wordMatches(part)) {
+          var mark = document.createElement("mark")
+          mark.textContent = part
+          fragment.appendChild(mark)
+          changed = true
+        } else if (part) fragment.appendChild(document.createTextNode(part))
+      })
+      if (changed) node.parentNode.replaceChild(fragment, node)
+    })
+  }
+  function watchResults() {
+    var list = document.querySelector(".md-search-result__list")
+    if (!list || !window.MutationObserver) return
+    new MutationObserver(function (changes) {
+      changes.forEach(function (change) {
+        change.addedNodes.forEach(function (node) { if (node.nodeType === 1) highlight(node) })
+      })
+    }).observe(list, { childList: true })
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watchResults)
+  else watchResults()
+
   window.searchFold = fold
   var Worker = window.Worker
   if (!Worker) return
   var send = Worker.prototype.postMessage
   Worker.prototype.postMessage = function (message) {
-    if (message && message.type === QUERY && typeof message.data === "string")
+    if (message && message.type === QUERY && typeof message.data === "string") {
+      remember(message.data)
       arguments[0] = { type: QUERY, data: fold(message.data) }
+    }
     return send.apply(this, arguments)
   }
 })()
