@@ -6,6 +6,7 @@ these rules: `js_rules()` hands the same tables to `search-fold.js`, so there is
 
 from __future__ import annotations
 
+import functools
 import re
 
 TATWEEL = "\u0640"
@@ -65,7 +66,8 @@ def stem(word: str) -> str:
     return word
 
 
-def clitic_readings(word: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def clitic_readings(word: str) -> frozenset[str]:
     """Every way to read a folded word as clitics + stem: conjunction (و ف), preposition
     (ب ك ل), article (ال; ل + ال is written لل). وبالعقوبات → وبالعقوبات, بالعقوبات, العقوبات,
     عقوبات. A one-letter prefix leaves 3 letters at least, a longer one 2."""
@@ -80,7 +82,7 @@ def clitic_readings(word: str) -> set[str]:
                     out.add(rest)
                     if article:
                         out.add("ال" + rest)
-    return out
+    return frozenset(out)
 
 
 def sort_key(text: str) -> str:

@@ -96,8 +96,9 @@ def check(root: Path, *, content: Path | None = None,
     if site is not None:
         for lang in site.config.codes:
             load_strings(content / "locales", lang, problems)
+        enriched = enrich(site)
         for output in REGISTRY:
-            output.check(enrich(site), problems)
+            output.check(enriched, problems)
     problems.raise_if_any()
     if warnings is not None:
         warnings.extend(sorted(problems.warnings))

@@ -126,7 +126,7 @@ class Matcher:
             if k and not _GAP.fullmatch(text[tokens[i + k - 1][1]:tokens[i + k][0]]):
                 return False
             if _ARABIC.search(form_word):
-                readings = arabic.clitic_readings(word) if k == 0 else {word}
+                readings = arabic.clitic_readings(word) if k == 0 else frozenset({word})
                 if not _arabic_word_matches(form_word, readings, form.suffixes, k == 0):
                     return False
             elif not _english_matches(form_word, tokens[i + k][2], form.exact_case,

@@ -28,7 +28,7 @@ class Seq(list):
     item_lines: list[int]
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when present
     """SafeLoader that builds `Node`/`Seq` with line numbers and rejects duplicate keys."""
 
 
