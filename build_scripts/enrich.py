@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from . import importer, markup, terms
+from . import importer, markup, quiz, terms
 from .model import Article, Cite, Removed, Site, Text, Usage
 
 HINT_CHARS = 140
@@ -35,7 +35,11 @@ def enrich(site: Site) -> Site:
             cites[f"{article.slug}#{block.id}"] = Cite(article.slug, block.id, f"¶{block.number}",
                                                        hint)
     site = replace(site, articles=articles, cites=cites)
-    return _with_terms(site) if site.terms else site
+    if site.terms:
+        site = _with_terms(site)
+    return replace(site, articles=tuple(
+        replace(a, quiz=a.quiz + quiz.generated(site, a)) if a.quiz else a
+        for a in site.articles))
 
 
 def _with_terms(site: Site) -> Site:

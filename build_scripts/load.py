@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import arabic, explainer, schema, terms, textfile, writing, yamlio
+from . import arabic, explainer, quiz, schema, terms, textfile, writing, yamlio
 from .errors import Problems
 from .markup import PAGE_REF
 from .model import (
@@ -256,7 +256,10 @@ def _load_article(folder: Path, config: Config, ctx, matcher: _NameCheck, proble
     _check_explainer_pair(article, explainers, config, problems)
     if not allow_pending:
         _report_pending(article, config, problems, skip=unreadable)
-    return _with(article, explainers=explainers)
+    quiz_path = folder / "quiz.yml"
+    questions = quiz.load_quiz(quiz_path, _rel(quiz_path, problems.root), article, ctx, problems,
+                               _load_yaml)
+    return _with(article, explainers=explainers, quiz=questions)
 
 
 def _with(article: Article, **changes) -> Article:

@@ -153,7 +153,9 @@ def blocks(lines: tuple[str, ...] | list[str], *, rtl: bool, cite: Cite,
     return Markup("\n").join(html)
 
 
-def front_matter(title: str) -> str:
-    """YAML front matter for a generated page (the title as quoted text; see `outputs.nav`)."""
+def front_matter(title: str, *, script: str | None = None) -> str:
+    """YAML front matter for a generated page (the title as quoted text; see `outputs.nav`);
+    `script` names a page script the theme loads on that page only (overrides/main.html)."""
     value = title.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
-    return f'---\ntitle: "{value}"\n---\n\n'
+    extra = f"script: {script}\n" if script else ""
+    return f'---\ntitle: "{value}"\n{extra}---\n\n'

@@ -203,6 +203,41 @@ class Removed:
 
 
 @dataclass(frozen=True)
+class Option:
+    """An answer of a choice question."""
+
+    text: Text
+    correct: bool = False
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One pair of a matching question."""
+
+    left: Text
+    right: Text
+
+
+@dataclass(frozen=True)
+class Question:
+    """A quiz question in every language, with what answers it and where the text says so."""
+
+    id: str
+    type: str  # single, multiple, true-false, order, match, short
+    skill: str  # recall, vocabulary, inference, source
+    prompt: Text
+    explanation: Text
+    evidence: tuple[str, ...]  # paragraph ids of the article
+    options: tuple[Option, ...] = ()
+    answer: bool | None = None  # true-false
+    items: tuple[Text, ...] = ()  # order: in the right order
+    pairs: tuple[Pair, ...] = ()  # match
+    accept: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # short: lang → answers
+    generated: bool = False  # made from the glossary or the timeline
+    origin: Origin = Origin("")
+
+
+@dataclass(frozen=True)
 class Article:
     """One article: metadata, the source text, its translation, and the explainers."""
 
@@ -220,6 +255,7 @@ class Article:
     date: Dated | None = None
     reading_minutes: int | None = None
     removed: tuple[Removed, ...] = ()
+    quiz: tuple[Question, ...] = ()
     origin: Origin = Origin("")
 
     def block(self, ident: str) -> Block | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -334,3 +335,95 @@ def test_words_found_through_folding_are_highlighted(page, base):
     search(page, "عقوبة")
     marked = page.eval_on_selector_all(".md-search-result__list mark", "els => els.map(e => e.textContent)")
     assert any(word in marked for word in ("العقوبات", "والعقوبات", "بالعقوبات")), marked
+
+
+def _right_position(slug: str, question_id: str) -> tuple[int, int]:
+    """(display position of the right option, of a wrong one) of a single-choice question."""
+    from build_scripts.build import check
+    from build_scripts.quiz import shuffled
+
+    article = check(REPO).article(slug)
+    q = next(q for q in article.quiz if q.id == question_id)
+    order = shuffled(q, len(q.options), slug)
+    right = next(k for k, i in enumerate(order) if q.options[i].correct)
+    return right, (right + 1) % len(order)
+
+
+def _choose_by_keyboard(page, form, position: int) -> None:
+    form.locator("input").first.focus()
+    page.keyboard.press("Space")
+    for _ in range(position):
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")  # to the Check button
+    page.keyboard.press("Enter")
+
+
+@pytest.mark.parametrize(("lang", "wrong_word", "right_word", "score"), [
+    ("en", "Not quite", "Right", "1 of 22 right · 1 answered"),
+    ("ar", "ليس تمامًا", "صحيح", "1 صحيحة من 22 · أُجيب عن 1"),
+])
+def test_quiz_by_keyboard_right_wrong_reload_and_reset(page, base, lang, wrong_word, right_word,
+                                                      score):
+    slug, qid = "seoul-warns-russia", "seoul-summons-ambassador"
+    right, wrong = _right_position(slug, qid)
+    page.goto(f"{base}/{lang}/quizzes/{slug}.html")
+    form = page.locator(f"#q-{qid}")
+    feedback = form.locator(".quiz__feedback")
+    _choose_by_keyboard(page, form, wrong)
+    assert "✗" in feedback.inner_text() and wrong_word in feedback.inner_text()
+    assert form.locator(".quiz__explanation").is_visible()
+    form.locator("[data-retry]").focus()
+    page.keyboard.press("Enter")
+    assert feedback.inner_text() == ""
+    _choose_by_keyboard(page, form, right)
+    assert "✓" in feedback.inner_text() and right_word in feedback.inner_text()
+    assert page.locator(".quiz__score").inner_text() == score
+    page.reload()
+    form = page.locator(f"#q-{qid}")
+    assert "✓" in form.locator(".quiz__feedback").inner_text(), "progress kept across a reload"
+    assert page.locator(".quiz__score").inner_text() == score
+    page.locator("[data-reset]").focus()
+    page.keyboard.press("Enter")
+    assert form.locator(".quiz__feedback").inner_text() == ""
+    assert page.evaluate("k => localStorage.getItem(k)", f"quiz:{lang}/{slug}") is None
+
+
+def test_quiz_short_answer_accepts_arabic_variants(page, base):
+    page.goto(f"{base}/ar/quizzes/seoul-warns-russia.html")
+    form = page.locator("form[data-type='short']").first
+    box = form.locator("input[type=text]")
+    box.focus()
+    page.keyboard.type("وأُوكرانيا")  # a clitic, a hamza form and a diacritic the key does not have
+    page.keyboard.press("Enter")
+    assert "✓" in form.locator(".quiz__feedback").inner_text()
+
+
+def test_quiz_hashes_and_folding_match_python(page, site):
+    from build_scripts import quiz
+
+    page.goto((site / "en/quizzes/seoul-warns-russia.html").as_uri())
+    for text in ("", "abc", "o1,o3", "l0=r2,l1=r0", "سيول", "x" * 200):
+        assert page.evaluate("t => window.quizSha256(t)", text) == \
+            __import__("hashlib").sha256(text.encode()).hexdigest()
+    rules = page.eval_on_selector(".quiz-rules", "e => e.textContent")
+    for typed in ("  Salma   HADDAD ", "سَلمى حدّاد", "والعقوبات", "بيونغ-يانغ", "KN-23",
+                  "وأُوكرانيا", "٢٠٢٤"):
+        folded = page.evaluate("([r, t]) => window.quizFolder(JSON.parse(r))(t)", [rules, typed])
+        assert folded == quiz.fold_answer(typed), typed
+
+
+def test_no_right_answer_is_in_the_quiz_page_source(http_root):
+    """Source and reader mode: the page holds no right option, answer or explanation as text."""
+    import urllib.request
+
+    from build_scripts.build import check
+
+    article = check(REPO).article("seoul-warns-russia")
+    html = urllib.request.urlopen(f"{http_root}/en/quizzes/seoul-warns-russia.html").read()
+    page = html.decode("utf-8")
+    quiz_html = page[page.index('<div class="quiz"'):]
+    assert not re.search(r"correct\s*[=:\"']|is-right|<input[^>]*\schecked", quiz_html), "an answer marker"
+    for q in article.quiz:
+        assert q.explanation["en"] not in page
+        for answer in q.accept.get("en", ()):
+            assert f'value="{answer}"' not in page
