@@ -19,7 +19,7 @@ from . import importer, markup, quiz, terms
 from .model import Article, Cite, Removed, Site, Text, Usage
 
 HINT_CHARS = 140
-KEY_TERMS = 8
+KEY_TERMS = 10
 
 
 def enrich(site: Site) -> Site:

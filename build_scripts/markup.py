@@ -153,9 +153,11 @@ def blocks(lines: tuple[str, ...] | list[str], *, rtl: bool, cite: Cite,
     return Markup("\n").join(html)
 
 
-def front_matter(title: str, *, script: str | None = None) -> str:
+def front_matter(title: str, *, script: str | None = None, searchable: bool = True) -> str:
     """YAML front matter for a generated page (the title as quoted text; see `outputs.nav`);
-    `script` names a page script the theme loads on that page only (overrides/main.html)."""
+    `script` names a page script the theme loads on that page only (overrides/main.html);
+    a page that is not `searchable` stays out of the search index."""
     value = title.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
     extra = f"script: {script}\n" if script else ""
+    extra += "" if searchable else "search:\n  exclude: true\n"
     return f'---\ntitle: "{value}"\n{extra}---\n\n'

@@ -128,8 +128,10 @@ def generated(site: Site, article: Article) -> tuple[Question, ...]:
     timeline events, in every language."""
     out = []
     codes = site.config.codes
-    terms = [site.term(t) for t in site.key_terms.get(article.slug, ())]
-    terms = [t for t in terms if t][:GENERATED_TERMS]
+    proper = {c.id for c in site.config.categories if c.names}
+    ranked = [site.term(t) for t in site.key_terms.get(article.slug, ())]
+    # Vocabulary means words more than names: concepts and things first, names to fill up.
+    terms = sorted((t for t in ranked if t), key=lambda t: t.category in proper)[:GENERATED_TERMS]
     if len(terms) >= 3:
         usage = {t.id: site.usage.get(t.id) for t in terms}
         evidence = sorted({b for t in terms if usage[t.id]

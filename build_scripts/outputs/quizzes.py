@@ -126,8 +126,9 @@ def quiz_page(article: Article, v: View, title: str) -> str:
         v.ui("Quiz intro"), article.slug, v.ui("Read the article first"),
         v.t("%(right)s of %(total)s right · %(done)s answered"), count, questions,
         v.ui("Start again"), Markup(json.dumps(rules, ensure_ascii=False)))
-    return (markup.front_matter(title, script="quiz") + f"# {v.text(title)}\n\n" + str(body)
-            + "\n")
+    # Out of search: quiz questions would crowd the articles out of the results.
+    return (markup.front_matter(title, script="quiz", searchable=False) + f"# {v.text(title)}\n\n"
+            + str(body) + "\n")
 
 
 def question_form(article: Article, q: Question, n: int, v: View) -> Markup:
@@ -247,7 +248,8 @@ def worksheet(article: Article, v: View) -> str:
         blocks.append(Markup('<section class="ws__item">{}{}</section>').format(head, body))
     top = Markup('<p class="ws__name">{}: ______________________ &nbsp; {}: __________</p>'
                  ).format(v.ui("Name"), v.ui("Date"))
-    return (markup.front_matter(v.t("Worksheet: %(title)s", title=article.title[v.lang]))
+    return (markup.front_matter(v.t("Worksheet: %(title)s", title=article.title[v.lang]),
+                                searchable=False)
             + f"# {v.text(v.t('Worksheet: %(title)s', title=article.title[v.lang]))}\n\n"
             + str(Markup('<div class="worksheet">{}{}</div>').format(
                 top, Markup("\n").join(blocks))) + "\n")
@@ -266,7 +268,8 @@ def answer_key(article: Article, v: View) -> str:
             evidence_links(article, q, v)))
     note = Markup('<p class="key__note">{}</p>').format(v.ui("Answer key note"))
     title = v.t("Answer key: %(title)s", title=article.title[v.lang])
-    return (markup.front_matter(title) + f"# {v.text(title)}\n\n"
+    # Teachers only: never in the search that student pages offer.
+    return (markup.front_matter(title, searchable=False) + f"# {v.text(title)}\n\n"
             + str(Markup('<div class="answer-key">{}{}</div>').format(
                 note, Markup("\n").join(rows))) + "\n")
 

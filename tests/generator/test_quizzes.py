@@ -103,3 +103,12 @@ def test_nothing_in_the_page_depends_on_which_answer_is_right(tmp_path, edition)
 ])
 def test_typed_answers_fold_like_search(typed, folded):
     assert quiz.fold_answer(typed) == folded
+
+
+def test_quizzes_worksheets_and_keys_stay_out_of_search(site):
+    import json
+
+    for lang in ("ar", "en"):
+        index = json.loads((site / f"{lang}/search/search_index.json").read_text("utf-8"))
+        places = {doc["location"].split("#")[0] for doc in index["docs"]}
+        assert not {p for p in places if p.startswith(("teachers/", "quizzes/"))}, places

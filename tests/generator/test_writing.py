@@ -12,10 +12,10 @@ from ..conftest import REPO
 
 @pytest.mark.parametrize(("sentence", "lang", "found"), [
     ("It happened last month [¶1].", "en", "last month"),
-    ("Kim visited Russia in September 2023, the month before the article [¶1].", "en", None),
+    ("The fair opened in September 2023, the month before the article [¶1].", "en", None),
     ("The article says “last September” [¶1].", "en", None),
     ("Two days ago, he spoke [¶2].", "en", "Two days ago"),
-    ("زار كيم روسيا في سبتمبر الماضي [¶1].", "ar", "الماضي"),
+    ("افتُتح المعرض في سبتمبر الماضي [¶1].", "ar", "الماضي"),
     ("قال إن الزيارة «الشهر الماضي» كانت ناجحة [¶1].", "ar", None),
     ("وصرح أمس بأن [¶2].", "ar", "أمس"),
     ("في أغسطس 2023، أي قبل المقال بشهر [¶3].", "ar", None),
