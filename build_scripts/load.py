@@ -140,15 +140,8 @@ def _load_glossary(path: Path, config: Config, ctx, problems: Problems) -> list[
     data = _load_yaml(path, schema.glossary_schema(config.codes), ctx, problems)
     if not data or not data.get("terms"):
         return []
-    out, ids, spellings = [], {}, {}
-    for entry, line in zip(data["terms"], data["terms"].item_lines):
-        if not entry:
-            continue
-        if entry["id"] in ids:
-            problems.add(path, line, f"duplicate term id '{entry['id']}' (first on line "
-                         f"{ids[entry['id']]})", "make ids unique")
-            continue
-        ids[entry["id"]] = line
+    out, spellings = [], {}
+    for entry, line in schema.unique(data["terms"], path, "term", problems):
         forms = {}
         for lang in config.codes:
             kept = []
@@ -492,15 +485,8 @@ def _load_timeline(path: Path, config: Config, ctx, refs: _RefChecker, problems:
     data = _load_yaml(path, schema.timeline_schema(config.codes), ctx, problems, required=False)
     if not data or not data.get("events"):
         return []
-    events, seen = [], {}
-    for event, line in zip(data["events"], data["events"].item_lines):
-        if not event:
-            continue
-        if event["id"] in seen:
-            problems.add(path, line, f"duplicate event id '{event['id']}' (first on line "
-                         f"{seen[event['id']]})", "make ids unique")
-            continue
-        seen[event["id"]] = line
+    events = []
+    for event, line in schema.unique(data["events"], path, "event", problems):
         sources = refs(event["sources"], path, line, f"event {event['id']}")
         if sources is None:
             continue
@@ -515,15 +501,8 @@ def _load_claims(path: Path, ctx, refs: _RefChecker, problems: Problems):
     data = _load_yaml(path, schema.CLAIMS_FILE, ctx, problems, required=False)
     if not data or not data.get("claims"):
         return None, []
-    claims, seen = [], {}
-    for claim, line in zip(data["claims"], data["claims"].item_lines):
-        if not claim:
-            continue
-        if claim["id"] in seen:
-            problems.add(path, line, f"duplicate claim id '{claim['id']}' (first on line "
-                         f"{seen[claim['id']]})", "make ids unique")
-            continue
-        seen[claim["id"]] = line
+    claims = []
+    for claim, line in schema.unique(data["claims"], path, "claim", problems):
         sources = refs(claim["sources"], path, line, f"claim {claim['id']}")
         if sources is None:
             continue

@@ -66,16 +66,9 @@ def load_quiz(path: Path, rel: str, article: Article, ctx: schema.Context, probl
     if not data or not data.get("questions"):
         return ()
     paragraphs = {b.id for b in article.blocks if b.kind != "heading"}
-    out, seen = [], {}
-    for raw, line in zip(data["questions"], data["questions"].item_lines):
-        if not raw:
-            continue
+    out = []
+    for raw, line in schema.unique(data["questions"], path, "question", problems):
         where = f"question {raw['id']}"
-        if raw["id"] in seen:
-            problems.add(path, line, f"duplicate question id '{raw['id']}' (first on line "
-                         f"{seen[raw['id']]})", "give each question its own id")
-            continue
-        seen[raw["id"]] = line
         ok = _check_kind(raw, path, line, where, problems)
         for ident in raw["evidence"]:
             if ident not in paragraphs:

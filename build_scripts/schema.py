@@ -212,6 +212,21 @@ def _check_mapping(value, schema: Schema, path, problems, where, line, ctx: Cont
     return schema.make(**out) if schema.make else out
 
 
+def unique(items, path: Path, kind: str, problems: Problems):
+    """(item, line) for each checked item of a list, leaving out broken ones and repeated ids
+    (each repeat reported once, with the line of the first)."""
+    seen: dict[str, int] = {}
+    for item, line in zip(items or (), getattr(items, "item_lines", ())):
+        if not item:
+            continue
+        if item["id"] in seen:
+            problems.add(path, line, f"duplicate {kind} id '{item['id']}' (first on line "
+                         f"{seen[item['id']]})", f"give each {kind} its own id")
+            continue
+        seen[item["id"]] = line
+        yield item, line
+
+
 def _join(where: str, key: str) -> str:
     return f"{where}.{key}" if where else str(key)
 

@@ -46,3 +46,13 @@ def edition(tmp_path: Path):
 @pytest.fixture(autouse=True)
 def _pinned_build_date(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1718755200")
+
+
+@pytest.fixture(scope="module")
+def small_site(tmp_path_factory) -> Path:
+    """The small edition, built once per test module (for tests that only read the site)."""
+    from build_scripts.build import build
+
+    content = tmp_path_factory.mktemp("small") / "content"
+    shutil.copytree(SMALL, content)
+    return build(REPO, content=content, site_dir=content.parent / "site")

@@ -37,7 +37,7 @@ class Artefact:
 
 
 class Output(Protocol):
-    """What every output module provides."""
+    """What every output module provides (`BaseOutput` gives the defaults)."""
 
     name: str  # the name site.yml's navigation uses
 
@@ -52,6 +52,28 @@ class Output(Protocol):
 
     def artefacts(self, site: Site, strings: dict[str, Strings]) -> list[Artefact]:
         """Files this output writes beside the pages."""
+
+
+class BaseOutput:
+    """Defaults for an output: nothing to check, a single navigation entry, no files, no pages."""
+
+    name = ""
+    navigable = True
+
+    def check(self, site: Site, problems: Problems) -> None:
+        """Nothing beyond the shared validation."""
+
+    def nav_title(self, t: Strings) -> str | None:
+        """A single page: no group title."""
+        return None
+
+    def pages(self, site: Site, lang: str, t: Strings) -> list[Page]:
+        """No pages."""
+        return []
+
+    def artefacts(self, site: Site, strings: dict[str, Strings]) -> list[Artefact]:
+        """No files."""
+        return []
 
 
 @dataclass

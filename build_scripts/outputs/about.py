@@ -5,25 +5,17 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .. import markup
-from ..errors import Problems
 from ..i18n import Strings
 from ..model import Article, Site
-from . import Page
+from . import BaseOutput, Page
 from .common import View, meta_line
 from .home import free_text
 
 
-class AboutPage:
+class AboutPage(BaseOutput):
     """`about.md`."""
 
     name = "about"
-
-    def check(self, site: Site, problems: Problems) -> None:
-        """Nothing beyond the shared validation."""
-
-    def nav_title(self, t: Strings) -> None:
-        """A single page."""
-        return
 
     def pages(self, site: Site, lang: str, t: Strings) -> list[Page]:
         """The about page."""
@@ -44,9 +36,6 @@ class AboutPage:
         return [Page("about.md", t("About these sources"), "".join(out),
                      sources=sources + tuple(a.origin for a in site.articles))]
 
-    def artefacts(self, site: Site, strings: dict[str, Strings]) -> list:
-        """None."""
-        return []
 
 
 OUTPUT = AboutPage()

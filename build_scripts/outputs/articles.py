@@ -5,20 +5,16 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .. import markup
-from ..errors import Problems
 from ..i18n import Strings
 from ..model import Article, Block, Site
-from . import Page
+from . import BaseOutput, Page
 from .common import Linker, View, local_cite, meta_line
 
 
-class ArticlePages:
+class ArticlePages(BaseOutput):
     """One page per article and language, at the same path in every language."""
 
     name = "articles"
-
-    def check(self, site: Site, problems: Problems) -> None:
-        """Nothing beyond the shared validation."""
 
     def nav_title(self, t: Strings) -> str:
         """Articles are grouped under one heading."""
@@ -30,9 +26,6 @@ class ArticlePages:
                                                                                    "../")),
                      sources=(a.origin,)) for a in site.articles]
 
-    def artefacts(self, site: Site, strings: dict[str, Strings]) -> list:
-        """None."""
-        return []
 
 
 OUTPUT = ArticlePages()

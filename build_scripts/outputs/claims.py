@@ -5,24 +5,16 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .. import markup
-from ..errors import Problems
 from ..i18n import Strings
 from ..model import Site
-from . import Page
+from . import BaseOutput, Page
 from .common import View, source_links
 
 
-class ClaimsPage:
+class ClaimsPage(BaseOutput):
     """`claims.md`, when the edition has claims."""
 
     name = "claims"
-
-    def check(self, site: Site, problems: Problems) -> None:
-        """Nothing beyond the shared validation (statuses are checked against site.yml)."""
-
-    def nav_title(self, t: Strings) -> None:
-        """A single page."""
-        return
 
     def pages(self, site: Site, lang: str, t: Strings) -> list[Page]:
         """The claims page, or nothing without claims."""
@@ -58,9 +50,6 @@ class ClaimsPage:
         return [Page("claims.md", t("Who claims what"), body,
                      sources=(site.config.origin, *(c.origin for c in site.claims)))]
 
-    def artefacts(self, site: Site, strings: dict[str, Strings]) -> list:
-        """None."""
-        return []
 
 
 OUTPUT = ClaimsPage()

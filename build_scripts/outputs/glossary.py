@@ -16,14 +16,14 @@ from ..errors import Problems
 from ..i18n import Strings
 from ..markup import PAGE_REF
 from ..model import Site, Term
-from . import Artefact, Page
+from . import Artefact, BaseOutput, Page
 from .common import View, cite_link
 
 CSV_PATH = "exports/glossary.csv"
 TBX_PATH = "exports/glossary.tbx"
 
 
-class GlossaryPages:
+class GlossaryPages(BaseOutput):
     """`glossary.md` in every language, and the exports, when the edition has a glossary."""
 
     name = "glossary"
@@ -38,10 +38,6 @@ class GlossaryPages:
                 problems.add(term.origin.path, term.origin.line,
                              f"term '{term.id}' occurs in no article",
                              "add the spelling the articles use to its variants, or remove it")
-
-    def nav_title(self, t: Strings) -> None:
-        """A single page."""
-        return
 
     def pages(self, site: Site, lang: str, t: Strings) -> list[Page]:
         """The glossary page."""

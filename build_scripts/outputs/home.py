@@ -7,25 +7,17 @@ import re
 from markupsafe import Markup
 
 from .. import markup
-from ..errors import Problems
 from ..i18n import Strings
 from ..markup import PAGE_REF
 from ..model import Article, Site
-from . import Page
+from . import BaseOutput, Page
 from .common import View, cite_link, minutes, published
 
 
-class HomePage:
+class HomePage(BaseOutput):
     """`index.md` of each language."""
 
     name = "home"
-
-    def check(self, site: Site, problems: Problems) -> None:
-        """Nothing beyond the shared validation."""
-
-    def nav_title(self, t: Strings) -> None:
-        """A single page."""
-        return
 
     def pages(self, site: Site, lang: str, t: Strings) -> list[Page]:
         """The start page."""
@@ -43,9 +35,6 @@ class HomePage:
         sources = (*(intro.origin for intro in [intro] if intro), site.config.origin)
         return [Page("index.md", t("Home"), "".join(out), sources=sources)]
 
-    def artefacts(self, site: Site, strings: dict[str, Strings]) -> list:
-        """None."""
-        return []
 
 
 OUTPUT = HomePage()

@@ -7,25 +7,17 @@ subpath; the root 404 page sends a visitor to `<lang>/404.html`, where these lin
 from __future__ import annotations
 
 from .. import markup
-from ..errors import Problems
 from ..i18n import Strings
 from ..model import Site
-from . import Page
+from . import BaseOutput, Page
 from .common import View
 
 
-class NotFoundPage:
+class NotFoundPage(BaseOutput):
     """`404.md` of each language, outside the navigation."""
 
     name = "not-found"
     navigable = False
-
-    def check(self, site: Site, problems: Problems) -> None:
-        """Nothing to check."""
-
-    def nav_title(self, t: Strings) -> None:
-        """Not in the navigation."""
-        return
 
     def pages(self, site: Site, lang: str, t: Strings) -> list[Page]:
         """The page."""
@@ -36,9 +28,6 @@ class NotFoundPage:
         return [Page("404.md", t("Page not found"), body, sources=(site.config.origin,),
                      nav=False)]
 
-    def artefacts(self, site: Site, strings: dict[str, Strings]) -> list:
-        """None."""
-        return []
 
 
 OUTPUT = NotFoundPage()

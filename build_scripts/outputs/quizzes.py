@@ -14,23 +14,19 @@ import json
 from markupsafe import Markup
 
 from .. import arabic, lms, markup
-from ..errors import Problems
 from ..i18n import Strings
 from ..model import Article, Question, Site, Text
 from ..quiz import correct_responses, digest, fold_answer, salt, shuffled
-from . import Artefact, Page
+from . import Artefact, BaseOutput, Page
 from .common import View
 
 LETTERS = {"ar": "أبجدهوزحطي", "en": "ABCDEFGHIJ"}
 
 
-class Quizzes:
+class Quizzes(BaseOutput):
     """`quizzes/<slug>.md`, `teachers/worksheet-<slug>.md`, `teachers/answers-<slug>.md`."""
 
     name = "quizzes"
-
-    def check(self, site: Site, problems: Problems) -> None:
-        """Nothing beyond quiz.yml's own checks (build_scripts/quiz.py)."""
 
     def nav_title(self, t: Strings) -> str:
         """Quizzes are grouped under one heading."""

@@ -7,10 +7,9 @@ import json
 from markupsafe import Markup
 
 from .. import markup
-from ..errors import Problems
 from ..i18n import Strings
 from ..model import Site
-from . import Artefact
+from . import Artefact, BaseOutput
 
 INDEX = """<!doctype html>
 <html lang="{lang}" dir="{dir}">
@@ -70,22 +69,11 @@ NOT_FOUND = """<!doctype html>
 """
 
 
-class RootPages:
+class RootPages(BaseOutput):
     """`index.html`, `404.html` and `.nojekyll` at the site root."""
 
     name = "root"
     navigable = False
-
-    def check(self, site: Site, problems: Problems) -> None:
-        """Nothing beyond the shared validation."""
-
-    def nav_title(self, t: Strings) -> None:
-        """Not in the navigation."""
-        return
-
-    def pages(self, site: Site, lang: str, t: Strings) -> list:
-        """None: these files sit above the language sites."""
-        return []
 
     def artefacts(self, site: Site, strings: dict[str, Strings]) -> list[Artefact]:
         """The language chooser, the root 404 page and the marker that turns off Jekyll."""

@@ -5,24 +5,16 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .. import markup
-from ..errors import Problems
 from ..i18n import Strings
 from ..model import Site
-from . import Page
+from . import BaseOutput, Page
 from .common import View, source_links, with_refs
 
 
-class TimelinePage:
+class TimelinePage(BaseOutput):
     """`timeline.md`, when the edition has events."""
 
     name = "timeline"
-
-    def check(self, site: Site, problems: Problems) -> None:
-        """Nothing beyond the shared validation."""
-
-    def nav_title(self, t: Strings) -> None:
-        """A single page."""
-        return
 
     def pages(self, site: Site, lang: str, t: Strings) -> list[Page]:
         """The timeline page, or nothing without events."""
@@ -43,9 +35,6 @@ class TimelinePage:
         return [Page("timeline.md", t("Timeline"), body,
                      sources=tuple(e.origin for e in site.timeline))]
 
-    def artefacts(self, site: Site, strings: dict[str, Strings]) -> list:
-        """None."""
-        return []
 
 
 OUTPUT = TimelinePage()

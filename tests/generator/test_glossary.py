@@ -10,20 +10,11 @@ import pytest
 from translate.storage import tbx
 
 from build_scripts import arabic, search
-from build_scripts.build import build
-
-from ..conftest import REPO
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    import shutil
-
-    from ..conftest import SMALL
-
-    content = tmp_path_factory.mktemp("glossary") / "content"
-    shutil.copytree(SMALL, content)
-    return build(REPO, content=content, site_dir=content.parent / "site")
+def site(small_site):
+    return small_site
 
 
 def test_csv_opens_in_a_spreadsheet_with_arabic_intact(site):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import xml.etree.ElementTree as ET
 import zipfile
 from dataclasses import replace
@@ -13,20 +12,17 @@ import pytest
 from pygiftparser import parser as gift_parser
 
 from build_scripts import quiz
-from build_scripts.build import build
 from build_scripts.enrich import enrich
 from build_scripts.i18n import load_strings
 from build_scripts.outputs.common import View
 from build_scripts.outputs.quizzes import question_form
 
-from ..conftest import REPO, SMALL
+from ..conftest import REPO
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    content = tmp_path_factory.mktemp("quiz") / "content"
-    shutil.copytree(SMALL, content)
-    return build(REPO, content=content, site_dir=content.parent / "site")
+def site(small_site):
+    return small_site
 
 
 def test_quiz_worksheet_and_answer_key_in_every_language(site):
