@@ -171,7 +171,10 @@ def _mkdocs(root: Path, site: Site, lang: str, docs: Path, out: Path, pages: dic
                             "name": strings[other]("Language name"),
                             "label": t("Switch language")},
              "t": {"home": t("Home"), "not_found_title": t("Page not found"),
-                   "not_found_text": t("Not found text")}}
+                   "not_found_text": t("Not found text")},
+             "footer": {"teachers": t("For teachers"), "licence": t("Licence"),
+                        "licence_url": site.config.licence.url,
+                        "licence_name": site.config.licence.name}}
     fold = lang in FOLDING_LANGS
     if fold:
         # lunr's stemmers and trimmer mangle Arabic; the folded fields do that job instead.

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import arabic, explainer, quiz, schema, terms, textfile, writing, yamlio
+from . import arabic, explainer, lesson, quiz, schema, terms, textfile, writing, yamlio
 from .errors import Problems
 from .markup import PAGE_REF
 from .model import (
@@ -31,7 +31,7 @@ from .model import (
     Text,
 )
 
-FREE_PAGES = ("home", "about")
+FREE_PAGES = ("home", "about", "teachers")
 KIND_NAMES = {"para": "a paragraph", "heading": "a heading", "item": "a list item"}
 MAX_BLOCK = 8_000  # characters in one paragraph: longer is a paste accident, not a paragraph
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>|<!--")
@@ -252,7 +252,10 @@ def _load_article(folder: Path, config: Config, ctx, matcher: _NameCheck, proble
     quiz_path = folder / "quiz.yml"
     questions = quiz.load_quiz(quiz_path, _rel(quiz_path, problems.root), article, ctx, problems,
                                _load_yaml)
-    return _with(article, explainers=explainers, quiz=questions)
+    lesson_path = folder / "lesson.yml"
+    guide = lesson.load_lesson(lesson_path, _rel(lesson_path, problems.root), article, ctx,
+                               problems, _load_yaml)
+    return _with(article, explainers=explainers, quiz=questions, lesson=guide)
 
 
 def _with(article: Article, **changes) -> Article:
@@ -544,8 +547,10 @@ def _load_pages(folder: Path, config: Config, refs: _RefChecker, problems: Probl
 
 def _check_free_markup(line: str, path: Path, number: int, problems: Problems, *,
                        allow_html: bool) -> bool:
-    """Free text may link to pages of this site only, and may not carry raw HTML."""
+    """Free text may link to pages of this site only, and may not carry raw HTML (inside a
+    `code span` an angle bracket is just text)."""
     ok = True
+    line = re.sub(r"`[^`]*`", "", line)
     if not allow_html and _HTML_TAG.search(line):
         problems.add(path, number, f"raw HTML is not allowed: '{_HTML_TAG.search(line).group()}'",
                      "write plain text (Markdown emphasis and lists are fine)")

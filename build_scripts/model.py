@@ -238,6 +238,28 @@ class Question:
 
 
 @dataclass(frozen=True)
+class LessonClaim:
+    """A claim of the article for the source-evaluation activity."""
+
+    claim: Text
+    source: Text  # who makes it
+    evidence: Text  # what evidence the article gives
+    reply: Text  # who denies or disputes it, or that no reply is reported
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """The teacher's guide to one article."""
+
+    objectives: tuple[Text, ...]
+    discussion: tuple[Text, ...]
+    intro: Text
+    claims: tuple[LessonClaim, ...]
+    origin: Origin = Origin("")
+
+
+@dataclass(frozen=True)
 class Article:
     """One article: metadata, the source text, its translation, and the explainers."""
 
@@ -256,6 +278,7 @@ class Article:
     reading_minutes: int | None = None
     removed: tuple[Removed, ...] = ()
     quiz: tuple[Question, ...] = ()
+    lesson: Lesson | None = None
     origin: Origin = Origin("")
 
     def block(self, ident: str) -> Block | None:

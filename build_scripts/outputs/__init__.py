@@ -117,9 +117,11 @@ def nav(site: Site, lang: str, t: Strings, pages: dict[str, list[Page]]) -> list
 
 
 def _register_builtin() -> None:
-    from . import about, articles, claims, glossary, home, notfound, quizzes, root, timeline
+    from . import (about, articles, claims, glossary, home, notfound, quizzes, root, teachers,
+                   timeline)
 
-    for module in (home, articles, quizzes, timeline, claims, glossary, about, notfound, root):
+    for module in (home, articles, quizzes, timeline, claims, glossary, about, teachers,
+                   notfound, root):
         REGISTRY.add(module.OUTPUT)
 
 

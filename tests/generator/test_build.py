@@ -46,7 +46,8 @@ def test_every_language_has_the_same_pages(shared):
     assert ar == en == {"index.html", "404.html", "about.html", "claims.html", "timeline.html",
                         "glossary.html", "quizzes/city-library-opens.html",
                         "teachers/worksheet-city-library-opens.html",
-                        "teachers/answers-city-library-opens.html",
+                        "teachers/answers-city-library-opens.html", "teachers/index.html",
+                        "teachers/lesson-city-library-opens.html",
                         "articles/city-library-opens.html", "articles/school-science-fair.html"}
     assert {"index.html", "404.html", ".nojekyll"} <= {p.name for p in site.iterdir()}
 

@@ -1,0 +1,114 @@
+"""The teacher's corner: how to use the site in class, a lesson guide per article, and the
+licence and attribution. Outside the students' navigation (a discreet footer link leads here)."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from .. import markup
+from ..i18n import Strings
+from ..model import Article, Site
+from . import BaseOutput, Page
+from .common import View, minutes
+from .home import free_text
+
+
+class TeachersCorner(BaseOutput):
+    """`teachers/index.md` and `teachers/lesson-<slug>.md` in every language."""
+
+    name = "teachers"
+    navigable = False
+
+    def pages(self, site: Site, lang: str, t: Strings) -> list[Page]:
+        """The corner's front page and a guide per article that has one."""
+        v = View(site, lang, t, "../")
+        intro = site.page("teachers", lang)
+        rows = Markup("").join(article_row(a, v) for a in site.articles)
+        body = (markup.front_matter(t("For teachers"), searchable=False)
+                + f"# {v.ui('For teachers')}\n\n"
+                + (free_text(intro.text, v) + "\n\n" if intro else "")
+                + f"## {v.ui('Lessons')} {{#lessons}}\n\n"
+                + str(Markup('<ul class="lessons">{}</ul>').format(rows)) + "\n\n"
+                + f"## {v.ui('Licence and attribution')} {{#licence}}\n\n"
+                + str(licence(site, v)) + "\n")
+        pages = [Page("teachers/index.md", t("For teachers"), body, nav=False,
+                      sources=(site.config.origin, *(intro.origin for intro in [intro] if intro)))]
+        for article in site.articles:
+            if article.lesson:
+                pages.append(Page(f"teachers/lesson-{article.slug}.md",
+                                  t("Lesson guide: %(title)s", title=article.title[lang]),
+                                  guide(article, v), nav=False,
+                                  sources=(article.lesson.origin, article.origin)))
+        return pages
+
+
+OUTPUT = TeachersCorner()
+
+
+def article_row(article: Article, v: View) -> Markup:
+    """One article: its lesson guide, quiz, worksheet and answer key."""
+    links = []
+    if article.lesson:
+        links.append((f"lesson-{article.slug}.html", v.t("Lesson guide")))
+    if article.quiz:
+        links += [(f"../quizzes/{article.slug}.html", v.t("Quiz")),
+                  (f"worksheet-{article.slug}.html", v.t("Worksheet")),
+                  (f"answers-{article.slug}.html", v.t("Answer key"))]
+    return Markup('<li><a href="../articles/{}.html">{}</a>: {}</li>').format(
+        article.slug, v.text(article.title[v.lang]), Markup(" · ").join(
+            Markup('<a href="{}">{}</a>').format(href, label) for href, label in links))
+
+
+def guide(article: Article, v: View) -> str:
+    """Objectives, level and time, key vocabulary, discussion, source evaluation, links."""
+    lesson = article.lesson
+    lang = v.lang
+    level = v.site.config.level(article.level).label[lang]
+
+    def items(texts) -> Markup:
+        return Markup("").join(Markup("<li>{}</li>").format(v.text(x[lang])) for x in texts)
+
+    vocab = Markup("").join(
+        Markup('<li><a href="../glossary.html#{}">{}</a> — {}</li>').format(
+            t.id, v.text(t.name(lang)), v.text(t.short[lang]))
+        for t in (v.site.term(i) for i in v.site.key_terms.get(article.slug, ())) if t)
+    claims = Markup("").join(Markup(
+        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>").format(
+        v.text(c.claim[lang]), v.text(c.source[lang]), v.text(c.evidence[lang]),
+        v.text(c.reply[lang]), Markup(" ").join(
+            Markup('<a class="cite" dir="ltr" href="../articles/{}.html#{}">¶{}</a>').format(
+                article.slug, p, p[1:]) for p in c.paragraphs)) for c in lesson.claims)
+    head = Markup("<tr>{}</tr>").format(Markup("").join(
+        Markup('<th scope="col">{}</th>').format(v.ui(h)) for h in
+        ("Claim", "Who makes it", "Evidence given", "Denial or reply", "Paragraphs")))
+    title = v.t("Lesson guide: %(title)s", title=article.title[lang])
+    links = article_row(article, v)
+    body = Markup(
+        '<div class="lesson"><dl class="article-meta"><div><dt>{}</dt><dd>{}</dd></div>'
+        "<div><dt>{}</dt><dd>{}</dd></div></dl>"
+        '<h2 id="objectives">{}</h2><ul>{}</ul>'
+        '<h2 id="vocabulary">{}</h2><ul>{}</ul>'
+        '<h2 id="discussion">{}</h2><ol>{}</ol>'
+        '<h2 id="sources">{}</h2><p>{}</p><div class="table-wrap"><table class="lesson__claims">'
+        "<thead>{}</thead><tbody>{}</tbody></table></div>"
+        '<h2 id="materials">{}</h2><ul class="lessons">{}</ul></div>').format(
+        v.ui("Level"), v.text(level), v.ui("Reading time"), minutes(article, v),
+        v.ui("Learning objectives"), items(lesson.objectives),
+        v.ui("Key vocabulary"), vocab, v.ui("Discussion questions"), items(lesson.discussion),
+        v.ui("Evaluating the sources"), v.text(lesson.intro[lang]), head, claims,
+        v.ui("Materials"), links)
+    return (markup.front_matter(title, searchable=False) + f"# {v.text(title)}\n\n" + str(body)
+            + "\n")
+
+
+def licence(site: Site, v: View) -> Markup:
+    """Our writing's licence, the sources' credits, and how to cite a page."""
+    lic = site.config.licence
+    credits = Markup("").join(Markup("<li>{}: {}</li>").format(
+        v.text(a.title[v.lang]), v.text(a.outlet.name[v.lang]) if a.outlet
+        else v.ui("outlet not stated in the text")) for a in site.articles)
+    return Markup(
+        '<p>{} <a href="{}" data-external rel="license">{}</a> ({}).</p>'
+        "<p>{}</p><ul>{}</ul><p>{}</p>").format(
+        v.ui("Licence text"), lic.url, lic.name, v.text(lic.holder[v.lang]),
+        v.ui("The articles belong to their outlets:"), credits, v.ui("How to cite a page"))
