@@ -117,8 +117,18 @@ def nav(site: Site, lang: str, t: Strings, pages: dict[str, list[Page]]) -> list
 
 
 def _register_builtin() -> None:
-    from . import (about, articles, claims, glossary, home, notfound, quizzes, root, teachers,
-                   timeline)
+    from . import (
+        about,
+        articles,
+        claims,
+        glossary,
+        home,
+        notfound,
+        quizzes,
+        root,
+        teachers,
+        timeline,
+    )
 
     for module in (home, articles, quizzes, timeline, claims, glossary, about, teachers,
                    notfound, root):
