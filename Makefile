@@ -25,11 +25,11 @@ check: $(VENV)/.installed
 
 # The whole suite: the fast tests (no browser) on both cores, then the browser tests.
 test: $(VENV)/.installed
-	$(PY) -m pytest -q -n 2 -m "not browser"
-	$(PY) -m pytest -q -m browser
+	$(PY) -m pytest -q -n 2 -m "not browser and not slow"
+	$(PY) -m pytest -q -m "browser or slow"
 
 test-fast: $(VENV)/.installed
-	$(PY) -m pytest -q -n 2 -m "not browser"
+	$(PY) -m pytest -q -n 2 -m "not browser and not slow"
 
 # Start a second edition: make new FOLDER=editions/my-topic, then make site CONTENT=editions/my-topic
 new: $(VENV)/.installed

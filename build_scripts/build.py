@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from . import checks, search, terms
@@ -35,11 +36,14 @@ _WARNED_LINK = re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<link
 
 
 def build(root: Path, *, site_dir: Path, content: Path | None = None,
-          allow_pending: bool = False, warnings: list[Problem] | None = None) -> Path:
+          allow_pending: bool = False, warnings: list[Problem] | None = None,
+          skip: frozenset[str] | set[str] = frozenset()) -> Path:
     """Build every language of the edition in `content` (default `root/content`) into `site_dir`.
 
-    Warnings (things to improve that do not stop the build) are appended to `warnings`.
+    Warnings (things to improve that do not stop the build) are appended to `warnings`;
+    `skip` names outputs to leave out (the live preview skips the PDFs).
     """
+    outputs = [o for o in REGISTRY if o.name not in skip]
     content = (content or root / "content").resolve()
     _pin_build_date(root)
     problems = Problems(content.parent)  # content paths read as "content/articles/…"
@@ -50,12 +54,13 @@ def build(root: Path, *, site_dir: Path, content: Path | None = None,
     strings = {lang: load_strings(content / "locales", lang, problems)
                for lang in site.config.codes}
     site = enrich(site)                                                      # enrich
-    for output in REGISTRY:
+    site = replace(site, outputs=frozenset(o.name for o in outputs))
+    for output in outputs:
         output.check(site, problems)
     try:
-        pages = {lang: {o.name: o.pages(site, lang, strings[lang]) for o in REGISTRY}  # render
+        pages = {lang: {o.name: o.pages(site, lang, strings[lang]) for o in outputs}  # render
                  for lang in site.config.codes}
-        artefacts = [a for output in REGISTRY for a in output.artefacts(site, strings)]
+        artefacts = [a for output in outputs for a in output.artefacts(site, strings)]
     except Exception:
         # Rendering goes on past bad content to find MkDocs' and the site's problems too; if
         # broken content still trips a renderer, report the content problems, not a traceback.
@@ -173,6 +178,8 @@ def _mkdocs(root: Path, site: Site, lang: str, docs: Path, out: Path, pages: dic
              "t": {"home": t("Home"), "not_found_title": t("Page not found"),
                    "not_found_text": t("Not found text")},
              "footer": {"teachers": t("For teachers"), "licence": t("Licence"),
+                        "booklet": t("All articles in one booklet (PDF)")
+                        if "pdf" in site.outputs else "",
                         "licence_url": site.config.licence.url,
                         "licence_name": site.config.licence.name}}
     fold = lang in FOLDING_LANGS

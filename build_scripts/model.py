@@ -408,6 +408,7 @@ class Site:
     usage: Mapping[str, Usage] = field(default_factory=dict)  # term id → where it occurs
     key_terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # slug → term ids
     broken: frozenset[str] = frozenset()  # articles that failed to load (already reported)
+    outputs: frozenset[str] = frozenset()  # the outputs this build makes (pages link to them)
 
     def term(self, ident: str) -> Term | None:
         """The glossary entry with this id."""

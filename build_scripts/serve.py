@@ -19,7 +19,7 @@ def serve(root: Path, *, content: Path | None = None, port: int = 8000) -> None:
 
     def rebuild() -> None:
         try:
-            build(root, site_dir=out, content=content, allow_pending=True)
+            build(root, site_dir=out, content=content, allow_pending=True, skip={"pdf"})
             print(f"rebuilt: http://127.0.0.1:{port}/en/ and http://127.0.0.1:{port}/ar/")
         except ContentError as error:
             print(f"{error}\n\n{len(error.problems)} problem(s); still showing the last good build.")

@@ -43,9 +43,23 @@ def edition(tmp_path: Path):
     return make
 
 
+# PDFs take seconds each: the tests that are not about them build without (tests/…/test_pdf.py).
+NO_PDF = frozenset({"pdf"})
+
+
 @pytest.fixture(autouse=True)
 def _pinned_build_date(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1718755200")
+
+
+@pytest.fixture(autouse=True)
+def _no_pdf_unless_asked(request, monkeypatch):
+    """Leave the PDF output out of builds, except in tests marked `slow` (the PDF tests)."""
+    if request.node.get_closest_marker("slow"):
+        return
+    from build_scripts.outputs import REGISTRY
+
+    monkeypatch.setattr(REGISTRY, "outputs", [o for o in REGISTRY.outputs if o.name != "pdf"])
 
 
 @pytest.fixture(scope="module")
@@ -55,4 +69,4 @@ def small_site(tmp_path_factory) -> Path:
 
     content = tmp_path_factory.mktemp("small") / "content"
     shutil.copytree(SMALL, content)
-    return build(REPO, content=content, site_dir=content.parent / "site")
+    return build(REPO, content=content, site_dir=content.parent / "site", skip=NO_PDF)

@@ -87,6 +87,10 @@ class Registry:
         self.outputs.append(output)
         return output
 
+    def names(self) -> tuple[str, ...]:
+        """Every output's name."""
+        return tuple(o.name for o in self.outputs)
+
     def navigable(self) -> tuple[str, ...]:
         """Names that site.yml's navigation may list."""
         return tuple(o.name for o in self.outputs if getattr(o, "navigable", True))
@@ -124,6 +128,7 @@ def _register_builtin() -> None:
         glossary,
         home,
         notfound,
+        pdf,
         quizzes,
         root,
         teachers,
@@ -131,7 +136,7 @@ def _register_builtin() -> None:
     )
 
     for module in (home, articles, quizzes, timeline, claims, glossary, about, teachers,
-                   notfound, root):
+                   notfound, root, pdf):
         REGISTRY.add(module.OUTPUT)
 
 

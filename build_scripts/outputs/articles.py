@@ -36,6 +36,9 @@ def article_page(article: Article, v: View) -> str:
     title = article.title[v.lang]
     out = [markup.front_matter(title), f"# {v.text(title)}\n\n", f"{meta_line(article, v)}\n\n"]
     links = Linker(v)
+    if "pdf" in v.site.outputs:  # the PDF is offered when this build makes it
+        out.append(str(Markup('<p class="downloads"><a href="../pdf/{}.pdf" download>{}</a></p>')
+                       .format(article.slug, v.ui("Download this article (PDF)"))) + "\n\n")
     out.append(key_terms(article, v))
     sections = article.explainers.get(v.lang)
     if sections:

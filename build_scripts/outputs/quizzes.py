@@ -210,6 +210,13 @@ CONTROLS = {"single": _single, "multiple": _multiple, "true-false": _true_false,
 # --- for teachers -------------------------------------------------------------------------------
 
 def worksheet(article: Article, v: View) -> str:
+    """The worksheet page."""
+    title = v.t("Worksheet: %(title)s", title=article.title[v.lang])
+    return (markup.front_matter(title, searchable=False) + f"# {v.text(title)}\n\n"
+            + str(worksheet_html(article, v)) + "\n")
+
+
+def worksheet_html(article: Article, v: View) -> Markup:
     """Numbered questions, options, lines for answers; no answers."""
     blocks = []
     for n, q in enumerate(article.quiz, start=1):
@@ -244,14 +251,17 @@ def worksheet(article: Article, v: View) -> str:
         blocks.append(Markup('<section class="ws__item">{}{}</section>').format(head, body))
     top = Markup('<p class="ws__name">{}: ______________________ &nbsp; {}: __________</p>'
                  ).format(v.ui("Name"), v.ui("Date"))
-    return (markup.front_matter(v.t("Worksheet: %(title)s", title=article.title[v.lang]),
-                                searchable=False)
-            + f"# {v.text(v.t('Worksheet: %(title)s', title=article.title[v.lang]))}\n\n"
-            + str(Markup('<div class="worksheet">{}{}</div>').format(
-                top, Markup("\n").join(blocks))) + "\n")
+    return Markup('<div class="worksheet">{}{}</div>').format(top, Markup("\n").join(blocks))
 
 
 def answer_key(article: Article, v: View) -> str:
+    """The answer key page (teachers only: never in the search that student pages offer)."""
+    title = v.t("Answer key: %(title)s", title=article.title[v.lang])
+    return (markup.front_matter(title, searchable=False) + f"# {v.text(title)}\n\n"
+            + str(answer_key_html(article, v)) + "\n")
+
+
+def answer_key_html(article: Article, v: View) -> Markup:
     """The answers, explanations and evidence, for teachers only."""
     rows = []
     for n, q in enumerate(article.quiz, start=1):
@@ -263,11 +273,7 @@ def answer_key(article: Article, v: View) -> str:
             v.text(text(q, q.explanation, v)), v.ui("Where the article says so"),
             evidence_links(article, q, v)))
     note = Markup('<p class="key__note">{}</p>').format(v.ui("Answer key note"))
-    title = v.t("Answer key: %(title)s", title=article.title[v.lang])
-    # Teachers only: never in the search that student pages offer.
-    return (markup.front_matter(title, searchable=False) + f"# {v.text(title)}\n\n"
-            + str(Markup('<div class="answer-key">{}{}</div>').format(
-                note, Markup("\n").join(rows))) + "\n")
+    return Markup('<div class="answer-key">{}{}</div>').format(note, Markup("\n").join(rows))
 
 
 def right_answer(article: Article, q: Question, v: View) -> Markup:

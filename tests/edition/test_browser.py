@@ -106,7 +106,7 @@ SPELLING_CASES = [
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    return build(REPO, site_dir=tmp_path_factory.mktemp("real") / "site")
+    return build(REPO, site_dir=tmp_path_factory.mktemp("real") / "site", skip={"pdf"})
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,56 @@
+"""PDFs of the small edition: fonts embedded, text in logical order, bookmarks, page counts."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from build_scripts.build import build
+
+from ..conftest import REPO, SMALL
+
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(shutil.which("pdffonts") is None, reason="needs poppler-utils")]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    content = tmp_path_factory.mktemp("pdf") / "content"
+    shutil.copytree(SMALL, content)
+    return build(REPO, content=content, site_dir=content.parent / "site")
+
+
+def run(*args: str) -> str:
+    return subprocess.run(args, check=True, capture_output=True, text=True).stdout
+
+
+def test_every_pdf_is_built_and_linked(site):
+    names = {p.relative_to(site).as_posix() for p in site.rglob("*.pdf")}
+    assert names == {f"{lang}/pdf/{name}.pdf" for lang in ("ar", "en") for name in (
+        "booklet", "city-library-opens", "city-library-opens-answers", "school-science-fair")}
+    page = (site / "ar/articles/city-library-opens.html").read_text("utf-8")
+    assert 'href="../pdf/city-library-opens.pdf"' in page
+    assert "pdf/booklet.pdf" in (site / "en/timeline.html").read_text("utf-8")
+
+
+def test_fonts_are_embedded(site):
+    for pdf in site.rglob("*.pdf"):
+        rows = run("pdffonts", str(pdf)).splitlines()[2:]
+        assert rows and all(row.split()[-5] == "yes" for row in rows), (pdf, rows)
+
+
+def test_text_is_in_logical_order_with_page_footers(site):
+    arabic = run("pdftotext", "-layout", str(site / "ar/pdf/city-library-opens.pdf"), "-")
+    assert "سلمى حداد" in arabic.replace("\u200f", "").replace("\u202b", "").replace("\u202c", "")
+    english = run("pdftotext", str(site / "en/pdf/city-library-opens.pdf"), "-")
+    assert "The library's director, Salma Haddad, said" in english
+    assert "Page 1 of" in english
+
+
+def test_booklet_has_bookmarks_and_pages(site):
+    info = run("pdfinfo", str(site / "en/pdf/booklet.pdf"))
+    assert int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages"))) >= 5
+    outline = run("pdftotext", "-f", "2", "-l", "2", str(site / "en/pdf/booklet.pdf"), "-")
+    assert "A new library opens in Al-Waha" in outline and "Glossary" in outline
