@@ -30,7 +30,7 @@ BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 FORBIDDEN = re.compile("[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff\x00-\x08\x0b-\x1f\x7f]")
 
 TOKEN = re.compile(r"\w+")  # letters and digits: Arabic punctuation (، ؛ ؟) ends a word
-_LATIN_WORD = r"[A-Za-z0-9](?:[A-Za-z0-9\-.'’/#]*[A-Za-z0-9])?"
+_LATIN_WORD = r"[A-Za-z0-9](?:[A-Za-z0-9\-.'’/#_]*[A-Za-z0-9])?"
 LATIN_RUN = re.compile(rf"{_LATIN_WORD}(?: {_LATIN_WORD})*")
 
 

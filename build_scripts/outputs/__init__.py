@@ -125,6 +125,7 @@ def _register_builtin() -> None:
         about,
         articles,
         claims,
+        epub,
         glossary,
         home,
         notfound,
@@ -136,7 +137,7 @@ def _register_builtin() -> None:
     )
 
     for module in (home, articles, quizzes, timeline, claims, glossary, about, teachers,
-                   notfound, root, pdf):
+                   notfound, root, pdf, epub):
         REGISTRY.add(module.OUTPUT)
 
 
