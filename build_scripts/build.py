@@ -58,9 +58,10 @@ def build(root: Path, *, site_dir: Path, content: Path | None = None,
     for output in outputs:
         output.check(site, problems)
     try:
+        artefacts = [a for output in outputs for a in output.artefacts(site, strings)]  # files
+        site = replace(site, files={a.path: len(a.data) for a in artefacts})
         pages = {lang: {o.name: o.pages(site, lang, strings[lang]) for o in outputs}  # render
                  for lang in site.config.codes}
-        artefacts = [a for output in outputs for a in output.artefacts(site, strings)]
     except Exception:
         # Rendering goes on past bad content to find MkDocs' and the site's problems too; if
         # broken content still trips a renderer, report the content problems, not a traceback.
@@ -81,6 +82,8 @@ def build(root: Path, *, site_dir: Path, content: Path | None = None,
             path = out / artefact.path
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(artefact.data)
+        for output in outputs:                                               # finish
+            output.finish(site, out)
         expected = {lang: (lang, site.config.dir(lang)) for lang in site.config.codes}
         if built:  # a language MkDocs could not build would only add follow-on noise
             checks.check_site(out, expected, _locator(problems.root, pages), problems,  # check

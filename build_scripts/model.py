@@ -409,6 +409,7 @@ class Site:
     key_terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # slug → term ids
     broken: frozenset[str] = frozenset()  # articles that failed to load (already reported)
     outputs: frozenset[str] = frozenset()  # the outputs this build makes (pages link to them)
+    files: Mapping[str, int] = field(default_factory=dict)  # files beside the pages → bytes
 
     def term(self, ident: str) -> Term | None:
         """The glossary entry with this id."""

@@ -9,6 +9,7 @@ navigation is made from the pages the outputs contribute, in the order `site.yml
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol
 
 from ..errors import Problems
@@ -51,7 +52,11 @@ class Output(Protocol):
         """The pages this output adds to the `lang` site."""
 
     def artefacts(self, site: Site, strings: dict[str, Strings]) -> list[Artefact]:
-        """Files this output writes beside the pages."""
+        """Files this output writes beside the pages (made before the pages, which may list
+        them: `site.files`)."""
+
+    def finish(self, site: Site, out: Path) -> None:
+        """Work on the whole built site, once MkDocs and every artefact are written."""
 
 
 class BaseOutput:
@@ -74,6 +79,9 @@ class BaseOutput:
     def artefacts(self, site: Site, strings: dict[str, Strings]) -> list[Artefact]:
         """No files."""
         return []
+
+    def finish(self, site: Site, out: Path) -> None:
+        """Nothing to do once the site is built."""
 
 
 @dataclass
@@ -125,6 +133,7 @@ def _register_builtin() -> None:
         about,
         articles,
         claims,
+        downloads,
         epub,
         glossary,
         home,
@@ -137,7 +146,7 @@ def _register_builtin() -> None:
     )
 
     for module in (home, articles, quizzes, timeline, claims, glossary, about, teachers,
-                   notfound, root, pdf, epub):
+                   notfound, root, pdf, epub, downloads):
         REGISTRY.add(module.OUTPUT)
 
 

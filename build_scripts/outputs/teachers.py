@@ -29,6 +29,7 @@ class TeachersCorner(BaseOutput):
                 + (free_text(intro.text, v) + "\n\n" if intro else "")
                 + f"## {v.ui('Lessons')} {{#lessons}}\n\n"
                 + str(Markup('<ul class="lessons">{}</ul>').format(rows)) + "\n\n"
+                + teacher_files(site, v)
                 + f"## {v.ui('Licence and attribution')} {{#licence}}\n\n"
                 + str(licence(site, v)) + "\n")
         pages = [Page("teachers/index.md", t("For teachers"), body, nav=False,
@@ -99,6 +100,20 @@ def guide(article: Article, v: View) -> str:
         v.ui("Materials"), links)
     return (markup.front_matter(title, searchable=False) + f"# {v.text(title)}\n\n" + str(body)
             + "\n")
+
+
+def teacher_files(site: Site, v: View) -> str:
+    """Answer keys as PDFs, and the quizzes for learning platforms, with sizes."""
+    from .downloads import TEACHER_FILES, size
+
+    rows = [Markup('<li><a href="../../{}" download>{}</a> ({})</li>').format(
+        path, path.rsplit("/", 1)[-1], size(count, v))
+        for path, count in sorted(site.files.items())
+        if path.endswith(TEACHER_FILES) and (path.startswith((f"{v.lang}/", "exports/")))]
+    if not rows:
+        return ""
+    return (f"## {v.ui('Files for teachers')} {{#files}}\n\n"
+            + str(Markup("<ul>{}</ul>").format(Markup("").join(rows))) + "\n\n")
 
 
 def licence(site: Site, v: View) -> Markup:

@@ -129,3 +129,18 @@ def test_cli_reports_every_problem_and_exits_non_zero(edition, capsys):
     err = capsys.readouterr().err
     assert "content/articles/school-science-fair/article.yml:1: title:" in err
     assert "Traceback" not in err and "nothing was written" in err
+
+
+def test_downloads_page_and_the_site_archive(shared):
+    import zipfile
+
+    _, site = shared
+    page = (site / "en/downloads.html").read_text("utf-8")
+    assert 'href="../downloads/site.zip"' in page and 'href="../en/epub/edition.epub"' in page
+    assert "answers" not in page and ".gift" not in page, "teachers' files on a student page"
+    teachers = (site / "en/teachers/index.html").read_text("utf-8")
+    assert 'href="../../exports/quizzes-en.gift"' in teachers
+    with zipfile.ZipFile(site / "downloads/site.zip") as archive:
+        names = set(archive.namelist())
+    assert {"site/index.html", "site/ar/index.html", "site/en/search/search_index.js"} <= names
+    assert "site/downloads/site.zip" not in names
