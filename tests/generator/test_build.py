@@ -46,7 +46,7 @@ def test_every_language_has_the_same_pages(shared):
     ar = {p.relative_to(site / "ar").as_posix() for p in (site / "ar").rglob("*.html")}
     en = {p.relative_to(site / "en").as_posix() for p in (site / "en").rglob("*.html")}
     assert ar == en == {"index.html", "404.html", "about.html", "claims.html", "timeline.html",
-                        "glossary.html", "quizzes/city-library-opens.html",
+                        "glossary.html", "downloads.html", "quizzes/city-library-opens.html",
                         "teachers/worksheet-city-library-opens.html",
                         "teachers/answers-city-library-opens.html", "teachers/index.html",
                         "teachers/lesson-city-library-opens.html",
