@@ -144,3 +144,18 @@ def test_downloads_page_and_the_site_archive(shared):
         names = set(archive.namelist())
     assert {"site/index.html", "site/ar/index.html", "site/en/search/search_index.js"} <= names
     assert "site/downloads/site.zip" not in names
+
+
+def test_swap_exchanges_folders_in_one_step(tmp_path):
+    from build_scripts.build import _exchange, _swap
+
+    old, new = tmp_path / "site", tmp_path / "new"
+    old.mkdir()
+    (old / "a.html").write_text("old")
+    new.mkdir()
+    (new / "a.html").write_text("new")
+    if not _exchange(new, old):
+        pytest.skip("this system cannot exchange folders in one step")
+    assert (old / "a.html").read_text() == "new" and (new / "a.html").read_text() == "old"
+    _swap(new, old)
+    assert (old / "a.html").read_text() == "old" and not new.exists()
