@@ -95,12 +95,14 @@ def build(root: Path, *, site_dir: Path, content: Path | None = None,
     return site_dir
 
 
-def check(root: Path, *, content: Path | None = None,
+def check(root: Path, *, content: Path | None = None, allow_pending: bool = False,
           warnings: list[Problem] | None = None) -> Site:
-    """Load and validate everything, catalogs included; write nothing."""
+    """Load and validate everything, catalogs included; write nothing. `allow_pending`
+    accepts untranslated drafts (a freshly imported article)."""
     content = (content or root / "content").resolve()
     problems = Problems(content.parent)
-    site = load_site(content, problems, navigable=REGISTRY.navigable()).site
+    site = load_site(content, problems, navigable=REGISTRY.navigable(),
+                     allow_pending=allow_pending).site
     if site is not None:
         for lang in site.config.codes:
             load_strings(content / "locales", lang, problems)

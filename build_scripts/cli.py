@@ -32,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
 
     check = sub.add_parser("check", help="load and validate content without writing anything")
     content_option(check)
+    check.add_argument("--allow-pending", action="store_true",
+                       help="accept paragraphs not translated yet (drafts)")
 
     new = sub.add_parser("new", help="start a new edition in a folder (then build --content)")
     new.add_argument("folder", type=Path)
@@ -47,16 +49,23 @@ def main(argv: list[str] | None = None) -> int:
     warnings: list = []
     try:
         if args.command == "import":
+            from .errors import Problems
             from .importer import import_article
+            from .load import load_config
+            from .outputs import REGISTRY
 
-            cleaned = import_article(args.raw, args.slug, content, force=args.force)
+            config = load_config(content / "site.yml", Problems(content.parent),
+                                 REGISTRY.navigable()) if (content / "site.yml").exists() else None
+            level = config.levels[len(config.levels) // 2].id if config else "intermediate"
+            cleaned = import_article(args.raw, args.slug, content, force=args.force, level=level)
             print(cleaned.report())
             print(f"wrote {content / 'articles' / args.slug}/ (source.txt, ar.md, article.yml)")
             print("next: fill in article.yml (English title, outlet, date) and write en.md")
         elif args.command == "check":
             from .build import check as check_content
 
-            site = check_content(ROOT, content=content, warnings=warnings)
+            site = check_content(ROOT, content=content, warnings=warnings,
+                                 allow_pending=args.allow_pending)
             print(f"content OK: {len(site.articles)} articles")
         elif args.command == "build":
             from .build import build as build_site

@@ -70,6 +70,7 @@ class Cleaned:
     blocks: list[Block]
     removed: list[Removed] = field(default_factory=list)
     byline: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # conversions and backups, for the editor
 
     def report(self) -> str:
         """Explain, line by line, what was dropped."""
@@ -80,6 +81,7 @@ class Cleaned:
         lines += [f"  raw line {r.line}: {r.reason}: {r.text}" for r in self.removed]
         if self.byline:
             lines.append("byline/outlet lines (check article.yml): " + " | ".join(self.byline))
+        lines += [f"note: {note}" for note in self.notes]
         return "\n".join(lines)
 
 
@@ -194,26 +196,83 @@ def _classify(body: list[tuple[int, str]], removed: list[Removed]) -> list[Block
     return blocks
 
 
-def import_article(raw_path: Path, slug: str, content_dir: Path, *, force: bool = False) -> Cleaned:
-    """Clean `raw_path` and write `content/articles/<slug>/` (source.txt, ar.md, article.yml)."""
+class ImportRefused(ValueError):
+    """Raised by `import_article` for a file it will not import; the message names the file."""
+
+
+def read_raw(raw_path: Path) -> tuple[str, str | None]:
+    """The raw article's text, and a note when it was not UTF-8 (converted, so the editor knows).
+
+    Refuses a folder, an empty or binary file, and text with no Arabic in it, naming the file.
+    """
+    if raw_path.is_dir():
+        raise ImportRefused(f"{raw_path}: is a folder; give the saved article's file")
+    try:
+        data = raw_path.read_bytes()
+    except OSError as error:
+        raise ImportRefused(f"{raw_path}: cannot be read ({error.strerror or error})") from None
+    if not data.strip():
+        raise ImportRefused(f"{raw_path}: the file is empty")
+    note = None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text, note = data.decode("utf-16"), "UTF-16"
+    elif data.startswith(b"\xef\xbb\xbf"):
+        text, note = data[3:].decode("utf-8"), "UTF-8 with a byte-order mark"
+    elif b"\x00" in data:
+        raise ImportRefused(f"{raw_path}: this is not a text file (it holds NUL bytes)")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                text, note = data.decode("cp1256"), "Windows-1256 (Arabic)"
+            except UnicodeDecodeError:
+                raise ImportRefused(f"{raw_path}: not UTF-8, UTF-16 or Windows-1256 text; "
+                                    "save it as UTF-8") from None
+    if len(re.findall(r"[\u0621-\u064a]", text)) < 20:
+        raise ImportRefused(f"{raw_path}: there is no Arabic text to import")
+    return text, note
+
+
+def import_article(raw_path: Path, slug: str, content_dir: Path, *, force: bool = False,
+                   level: str = "intermediate") -> Cleaned:
+    """Clean `raw_path` and write `<content>/articles/<slug>/` (source.txt, ar.md, article.yml).
+
+    Nothing is written when the file is refused. With `force`, an existing article's files are
+    first copied to `<content>/.backups/<slug>-<n>/`, which the cleaned report names.
+    """
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug):
-        raise ValueError(f"slug '{slug}' must be lowercase words joined by hyphens")
-    raw = raw_path.read_bytes().decode("utf-8")
+        raise ImportRefused(f"slug '{slug}' must be lowercase words joined by hyphens")
+    raw, note = read_raw(raw_path)
     cleaned = clean(raw)
+    if not cleaned.blocks:
+        raise ImportRefused(f"{raw_path}: nothing is left after removing page furniture; "
+                            "is this the article's page?")
+    if note:
+        cleaned.notes.append(f"{raw_path.name} was {note}; source.txt keeps it as UTF-8")
     target = content_dir / "articles" / slug
     if target.exists() and not force:
-        raise FileExistsError(f"{target} exists; pass --force to overwrite its source and text")
+        raise FileExistsError(f"{target} exists; pass --force to replace its source and text "
+                              "(the old files are kept in a backup)")
+    if target.exists():
+        n = 1
+        while (content_dir / ".backups" / f"{slug}-{n}").exists():
+            n += 1
+        backup = content_dir / ".backups" / f"{slug}-{n}"
+        shutil.copytree(target, backup)
+        cleaned.notes.append(f"the previous files are in {backup}")
     target.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(raw_path, target / "source.txt")
+    (target / "source.txt").write_text(raw, encoding="utf-8")
     (target / "ar.md").write_text(textfile.dump(cleaned.blocks), encoding="utf-8")
     meta_path = target / "article.yml"
     if not meta_path.exists():
+        # Only what the text states: unknowns are null, never guessed (see content/README.md).
         meta = {
             "title": {"ar": cleaned.title, "en": None},
             "source_file": raw_path.name,
-            "outlet": {"ar": cleaned.byline[0] if cleaned.byline else None, "en": None},
+            "outlet": None,
             "date": None,
-            "level": "intermediate",
+            "level": level,
         }
         meta_path.write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False),
                              encoding="utf-8")

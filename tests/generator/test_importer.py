@@ -47,3 +47,57 @@ def test_import_command_rejects_bad_slug(tmp_path, capsys):
     raw.write_text("عنوان\n", encoding="utf-8")
     assert main(["import", str(raw), "--slug", "Bad Slug", "--content", str(tmp_path)]) == 1
     assert "slug" in capsys.readouterr().err
+
+
+ARABIC = "عنوان مقالة جديدة عن المكتبة العامة\n\nافتتحت البلدية مكتبة عامة جديدة في وسط المدينة، بحسب بيان رسمي.\n"
+
+
+@pytest.mark.parametrize(("name", "data", "message"), [
+    ("empty.txt", b"  \n", "the file is empty"),
+    ("binary.bin", b"PK\x03\x04\x00\x00binary", "not a text file"),
+    ("english.txt", b"An English article about a library that opened.\n" * 3,
+     "no Arabic text to import"),
+    ("furniture.txt", "طباعة\nمشاركة\nفيسبوك\nواتساب\nتويتر\nالكلمات المفتاحية\nللأعلى\nاقرأ أيضا: "
+     "خبر آخر عن موضوع مختلف تماما\n".encode(), "nothing is left after removing page furniture"),
+])
+def test_bad_files_are_refused_with_their_name_and_nothing_is_written(tmp_path, capsys, name,
+                                                                     data, message):
+    raw = tmp_path / name
+    raw.write_bytes(data)
+    content = tmp_path / "content"
+    assert main(["import", str(raw), "--slug", "x", "--content", str(content)]) == 1
+    err = capsys.readouterr().err
+    assert str(raw) in err and message in err and "Traceback" not in err
+    assert not content.exists()
+
+
+def test_a_folder_is_refused(tmp_path, capsys):
+    assert main(["import", str(tmp_path), "--slug", "x", "--content", str(tmp_path / "c")]) == 1
+    assert "is a folder" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("encoding", "note"), [
+    ("utf-16", "UTF-16"), ("cp1256", "Windows-1256"), ("utf-8-sig", "byte-order mark")])
+def test_other_encodings_are_converted_and_said(tmp_path, encoding, note):
+    raw = tmp_path / "raw.txt"
+    raw.write_bytes(ARABIC.encode(encoding))
+    cleaned = importer.import_article(raw, "library", tmp_path / "content")
+    assert any(note in n for n in cleaned.notes)
+    assert (tmp_path / "content/articles/library/source.txt").read_text("utf-8") == ARABIC
+
+
+def test_force_keeps_a_backup_and_the_article_yml_passes_check(edition, tmp_path):
+    from build_scripts.build import check
+
+    from ..conftest import REPO
+
+    content = edition()
+    raw = tmp_path / "raw.txt"
+    raw.write_text(ARABIC, encoding="utf-8")
+    importer.import_article(raw, "library-news", content, level="beginner")
+    assert check(REPO, content=content, allow_pending=True).article("library-news")
+    (content / "articles/library-news/ar.md").write_text("{#p1} تعديل يدوي.\n", "utf-8")
+    cleaned = importer.import_article(raw, "library-news", content, force=True, level="beginner")
+    backup = content / ".backups/library-news-1"
+    assert (backup / "ar.md").read_text("utf-8") == "{#p1} تعديل يدوي.\n"
+    assert any(str(backup) in n for n in cleaned.notes)
