@@ -129,6 +129,7 @@ def load_config(path: Path, problems: Problems, navigable: tuple[str, ...]) -> C
         levels=tuple(c for c in values["levels"] if c),
         claim_statuses=tuple(c for c in values["claim_statuses"] if c),
         licence=values["licence"], abbreviations=tuple(values.get("abbreviations") or ()),
+        url=values.get("url"),
         origin=Origin(_rel(path, problems.root)))
 
 

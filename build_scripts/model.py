@@ -95,6 +95,7 @@ class Config:
     claim_statuses: tuple[Choice, ...]
     licence: Licence
     abbreviations: tuple[str, ...] = ()
+    url: str | None = None  # where the site is published, for QR codes
     origin: Origin = Origin("content/site.yml")
 
     @property

@@ -295,6 +295,9 @@ SITE = Schema("the edition's settings", {
     "claim_statuses": F("how the articles leave a claim, with definitions",
                         kind=ListOf(CHOICE, 1)),
     "licence": F("the licence of the editors' own writing", kind=LICENCE),
+    "url": F("the published site's address (for QR codes), e.g. https://example.org/reader/",
+             required=False, nullable=True, pattern=re.compile(r"^https?://\S+/$"),
+             pattern_hint="a full address ending in /, e.g. https://example.org/reader/"),
     "abbreviations": F("words ending in '.' that do not end a sentence (Dr., U.S.)",
                        kind=ListOf(str), required=False),
 }, example="title: {ar: …, en: …}\nlanguages: [{code: ar, dir: rtl}, {code: en, dir: ltr}]")

@@ -40,6 +40,10 @@ class TeachersCorner(BaseOutput):
                                   t("Lesson guide: %(title)s", title=article.title[lang]),
                                   guide(article, v), nav=False,
                                   sources=(article.lesson.origin, article.origin)))
+            title = t("Assignment: %(title)s", title=article.title[lang])
+            pages.append(Page(f"teachers/assign-{article.slug}.md", title,
+                              assignment(article, v, title), nav=False,
+                              sources=(site.config.origin, article.origin)))
         return pages
 
 
@@ -48,7 +52,7 @@ OUTPUT = TeachersCorner()
 
 def article_row(article: Article, v: View) -> Markup:
     """One article: its lesson guide, quiz, worksheet and answer key."""
-    links = []
+    links = [(f"assign-{article.slug}.html", v.t("Assignment sheet"))]
     if article.lesson:
         links.append((f"lesson-{article.slug}.html", v.t("Lesson guide")))
     if article.quiz:
@@ -127,3 +131,34 @@ def licence(site: Site, v: View) -> Markup:
         "<p>{}</p><ul>{}</ul><p>{}</p>").format(
         v.ui("Licence text"), lic.url, lic.name, v.text(lic.holder[v.lang]),
         v.ui("The articles belong to their outlets:"), credits, v.ui("How to cite a page"))
+
+
+def qr_svg(url: str, label: str) -> Markup:
+    """A QR code of `url` as inline SVG, made at build time (segno)."""
+    import io
+
+    import segno
+
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="svg", scale=4, border=2, xmldecl=False,
+                                    svgns=True, title=label, svgclass="qr", lineclass=None)
+    return Markup(buffer.getvalue().decode())
+
+
+def assignment(article: Article, v: View, title: str) -> str:
+    """A printable sheet: for each student page of the article, its stable link and QR code."""
+    targets = [(v.t("Article"), f"articles/{article.slug}.html")]
+    if article.quiz:
+        targets.append((v.t("Quiz"), f"quizzes/{article.slug}.html"))
+    url = v.site.config.url
+    rows = []
+    for label, path in targets:
+        address = f"{url}{v.lang}/{path}" if url else f"{v.lang}/{path}"
+        code = qr_svg(address, f"{label}: {article.title[v.lang]}") if url else Markup("")
+        rows.append(Markup('<div class="assign__item"><h2>{}</h2>{}<p class="assign__link" '
+                           'dir="ltr"><a href="../{}">{}</a></p></div>').format(
+            v.text(label), code, path, address))
+    note = "" if url else Markup('<p class="assign__note">{}</p>').format(v.ui("QR needs url"))
+    body = Markup('<div class="assign"><p>{}</p>{}{}</div>').format(
+        v.text(article.title[v.lang]), note, Markup("").join(rows))
+    return markup.front_matter(title, searchable=False) + f"# {v.text(title)}\n\n" + str(body)

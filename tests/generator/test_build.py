@@ -50,6 +50,8 @@ def test_every_language_has_the_same_pages(shared):
                         "teachers/worksheet-city-library-opens.html",
                         "teachers/answers-city-library-opens.html", "teachers/index.html",
                         "teachers/lesson-city-library-opens.html",
+                        "teachers/assign-city-library-opens.html",
+                        "teachers/assign-school-science-fair.html",
                         "articles/city-library-opens.html", "articles/school-science-fair.html"}
     assert {"index.html", "404.html", ".nojekyll"} <= {p.name for p in site.iterdir()}
 
