@@ -15,7 +15,7 @@ $(VENV)/.installed: requirements.txt requirements-nodeps.txt
 	touch $@
 
 site: $(VENV)/.installed
-	$(PY) -m build_scripts build --content $(CONTENT)
+	$(PY) -m build_scripts build --content $(CONTENT) $(if $(URL),--url $(URL))
 
 serve: $(VENV)/.installed
 	$(PY) -m build_scripts serve --content $(CONTENT)

@@ -37,11 +37,12 @@ _WARNED_LINK = re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<link
 
 def build(root: Path, *, site_dir: Path, content: Path | None = None,
           allow_pending: bool = False, warnings: list[Problem] | None = None,
-          skip: frozenset[str] | set[str] = frozenset()) -> Path:
+          skip: frozenset[str] | set[str] = frozenset(), url: str | None = None) -> Path:
     """Build every language of the edition in `content` (default `root/content`) into `site_dir`.
 
     Warnings (things to improve that do not stop the build) are appended to `warnings`;
-    `skip` names outputs to leave out (the live preview skips the PDFs).
+    `skip` names outputs to leave out (the live preview skips the PDFs); `url` is where the
+    site will be published (QR codes), when site.yml does not say.
     """
     outputs = [o for o in REGISTRY if o.name not in skip]
     content = (content or root / "content").resolve()
@@ -55,6 +56,8 @@ def build(root: Path, *, site_dir: Path, content: Path | None = None,
                for lang in site.config.codes}
     site = enrich(site)                                                      # enrich
     site = replace(site, outputs=frozenset(o.name for o in outputs))
+    if url and not site.config.url:
+        site = replace(site, config=replace(site.config, url=url.rstrip("/") + "/"))
     for output in outputs:
         output.check(site, problems)
     try:

@@ -25,6 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-dir", type=Path, default=ROOT / "site")
     build.add_argument("--allow-pending", action="store_true",
                        help="build even if some paragraphs are not translated yet")
+    build.add_argument("--url", help="where the site will be published (for QR codes), "
+                       "when site.yml does not say")
 
     serve = sub.add_parser("serve", help="preview with live reload")
     content_option(serve)
@@ -71,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
             from .build import build as build_site
 
             out = build_site(ROOT, site_dir=args.site_dir, content=content,
-                             allow_pending=args.allow_pending, warnings=warnings)
+                             allow_pending=args.allow_pending, warnings=warnings, url=args.url)
             print(f"site written to {out}/ (open {out}/index.html)")
         elif args.command == "serve":
             from .serve import serve as serve_site

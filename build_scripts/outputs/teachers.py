@@ -59,6 +59,10 @@ def article_row(article: Article, v: View) -> Markup:
         links += [(f"../quizzes/{article.slug}.html", v.t("Quiz")),
                   (f"worksheet-{article.slug}.html", v.t("Worksheet")),
                   (f"answers-{article.slug}.html", v.t("Answer key"))]
+    if "pdf" in v.site.outputs:  # the article's PDF ends with its worksheet
+        links.append((f"../pdf/{article.slug}.pdf", v.t("Article and worksheet (PDF)")))
+        if article.quiz:
+            links.append((f"../pdf/{article.slug}-answers.pdf", v.t("Answer key (PDF)")))
     return Markup('<li><a href="../articles/{}.html">{}</a>: {}</li>').format(
         article.slug, v.text(article.title[v.lang]), Markup(" · ").join(
             Markup('<a href="{}">{}</a>').format(href, label) for href, label in links))

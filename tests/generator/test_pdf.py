@@ -54,3 +54,18 @@ def test_booklet_has_bookmarks_and_pages(site):
     assert int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages"))) >= 5
     outline = run("pdftotext", "-f", "2", "-l", "2", str(site / "en/pdf/booklet.pdf"), "-")
     assert "A new library opens in Al-Waha" in outline and "Glossary" in outline
+
+
+def test_pdfs_are_tagged_with_language_and_bookmarks(site):
+    import re
+    import zlib
+
+    path = site / "ar/pdf/booklet.pdf"
+    assert "Tagged:          yes" in run("pdfinfo", str(path))
+    data = path.read_bytes()
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, re.DOTALL):
+        try:
+            data += zlib.decompress(stream)
+        except zlib.error:
+            continue
+    assert b"/Lang (ar)" in data and b"/Outlines" in data
