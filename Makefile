@@ -6,7 +6,7 @@ VENV    := .venv
 PY     := $(VENV)/bin/python
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: site serve test test-fast check lint rules new clean
+.PHONY: site serve test test-fast check lint rules new bench clean
 
 $(VENV)/.installed: requirements.txt requirements-nodeps.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ new: $(VENV)/.installed
 # Switch off each validation rule in turn and report which fast test notices (slow: minutes).
 rules: $(VENV)/.installed
 	$(PY) tools/rules_caught.py
+
+# Generation time and size of each kind of offline file (medians; the machine is shared).
+bench: $(VENV)/.installed
+	$(PY) tools/bench.py
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check build_scripts tests tools
