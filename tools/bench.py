@@ -34,11 +34,11 @@ def main(argv: list[str]) -> int:
         v = View(site, lang, load_strings(REPO / "content" / "locales", lang,
                                           Problems(REPO)), "../")
         article = max(site.articles, key=lambda a: len(a.blocks))
-        kinds = {
-            "article PDF": lambda: pdf.render(pdf.article_document(article, v)),
-            "answer-key PDF": lambda: pdf.render(pdf.answers_document(article, v)),
-            "booklet PDF": lambda: pdf.render(pdf.booklet(site, v)),
-            "EPUB": lambda: epub.book(site, View(site, lang, v.t)),
+        kinds = {  # each is run at once, within this loop turn
+            "article PDF": lambda v=v, a=article: pdf.render(pdf.article_document(a, v)),
+            "answer-key PDF": lambda v=v, a=article: pdf.render(pdf.answers_document(a, v)),
+            "booklet PDF": lambda v=v: pdf.render(pdf.booklet(site, v)),
+            "EPUB": lambda v=v: epub.book(site, v),
         }
         for kind, make in kinds.items():
             times, size = [], 0
