@@ -124,30 +124,3 @@ def search_words(text: str) -> list[str]:
         if re.search("[\u0600-\u06ff]", word) and light_stem(word) != word:
             out.append(light_stem(word))
     return out
-
-
-def isolate_latin(text_html: str) -> str:
-    """Wrap runs of Latin letters and digits in `<bdi>` so they keep their order in RTL text.
-
-    Works on HTML text: markup inside tags is left alone.
-    """
-    parts = re.split(r"(<[^>]+>)", text_html)
-    for i, part in enumerate(parts):
-        if part.startswith("<"):
-            continue
-        parts[i] = LATIN_RUN.sub(_wrap_run, part)
-    return "".join(parts)
-
-
-def _wrap_run(match: re.Match[str]) -> str:
-    run = match.group(0)
-    if run.isdigit():  # bare numbers sit fine in RTL text; only mixed runs need isolating
-        return run
-    return f'<bdi dir="ltr">{run}</bdi>'
-
-
-def has_word(folded_text: str, folded_word: str) -> bool:
-    """Whether `folded_word` occurs in `folded_text` as a whole word, with or without a clitic."""
-    clitics = "|".join(sorted({p for p in PREFIXES}, key=len, reverse=True))
-    return re.search(rf"(?<!\w)(?:{clitics})?{re.escape(folded_word)}(?!\w)", folded_text) \
-        is not None

@@ -13,16 +13,11 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 from .i18n import Strings
-from .model import Question, Site, Text
-from .quiz import GENERATED_TEXTS
+from .model import Question, Site
+from .quiz import localized
 
 _GIFT_SPECIAL = re.compile(r"([~=#{}:\\])")
 ZIP_DATE = (2024, 1, 1, 0, 0, 0)  # fixed, so the same content builds the same bytes
-
-
-def _t(question: Question, value: Text, lang: str, t: Strings) -> str:
-    text = value[lang]
-    return t(text) if question.generated and text in GENERATED_TEXTS else text
 
 
 def _gift(text: str) -> str:
@@ -42,10 +37,10 @@ def to_gift(site: Site, lang: str, t: Strings) -> bytes:
             continue
         out.append(f"\n$CATEGORY: $course$/{_gift(article.title[lang]).replace('/', '-')}\n\n")
         for q in article.quiz:
-            prompt = _gift(_t(q, q.prompt, lang, t))
+            prompt = _gift(localized(q, q.prompt, lang, t))
             if rtl:
                 prompt = f'[html]<p dir="rtl">{prompt}</p>'
-            feedback = _gift(_t(q, q.explanation, lang, t))
+            feedback = _gift(localized(q, q.explanation, lang, t))
             out.append(f"::{article.slug}-{q.id}::{prompt} {{\n{_gift_answers(q, lang, t)}"
                        f"####{feedback}\n}}\n\n")
     return "".join(out).encode("utf-8")
@@ -67,10 +62,10 @@ def _gift_answers(q: Question, lang: str, t: Strings) -> str:
     if q.type == "short":
         return "".join(f"={_gift(a)}\n" for a in q.accept.get(lang, ()))
     if q.type == "match":
-        return "".join(f"={_gift(_t(q, p.left, lang, t))} -> {_gift(_t(q, p.right, lang, t))}\n"
+        return "".join(f"={_gift(localized(q, p.left, lang, t))} -> {_gift(localized(q, p.right, lang, t))}\n"
                        for p in q.pairs)
     positions = _positions(q, t)  # order → match each item to its position
-    return "".join(f"={_gift(_t(q, item, lang, t))} -> {_gift(positions[i])}\n"
+    return "".join(f"={_gift(localized(q, item, lang, t))} -> {_gift(positions[i])}\n"
                    for i, item in enumerate(q.items))
 
 
@@ -141,7 +136,7 @@ def _item(slug: str, q: Question, lang: str, t: Strings, rtl: bool) -> ET.Elemen
         ET.SubElement(field, "fieldlabel").text = label
         ET.SubElement(field, "fieldentry").text = entry
     presentation = ET.SubElement(item, "presentation")
-    _mattext(presentation, _t(q, q.prompt, lang, t), rtl)
+    _mattext(presentation, localized(q, q.prompt, lang, t), rtl)
     processing = ET.SubElement(item, "resprocessing")
     outcomes = ET.SubElement(processing, "outcomes")
     ET.SubElement(outcomes, "decvar", {"maxvalue": "100", "minvalue": "0", "varname": "SCORE",
@@ -179,10 +174,10 @@ def _item(slug: str, q: Question, lang: str, t: Strings, rtl: bool) -> ET.Elemen
         ET.SubElement(condition, "setvar", {"action": "Set", "varname": "SCORE"}).text = "100"
     else:  # match, and order as matching each item to its position
         if q.type == "match":
-            lefts = [_t(q, p.left, lang, t) for p in q.pairs]
-            rights = [_t(q, p.right, lang, t) for p in q.pairs]
+            lefts = [localized(q, p.left, lang, t) for p in q.pairs]
+            rights = [localized(q, p.right, lang, t) for p in q.pairs]
         else:
-            lefts, rights = [_t(q, i, lang, t) for i in q.items], _positions(q, t)
+            lefts, rights = [localized(q, i, lang, t) for i in q.items], _positions(q, t)
         share = _weight(100 / len(lefts))
         for i, left in enumerate(lefts):
             lid = ET.SubElement(presentation, "response_lid", {"ident": f"response_l{i}"})
@@ -196,7 +191,7 @@ def _item(slug: str, q: Question, lang: str, t: Strings, rtl: bool) -> ET.Elemen
                           {"respident": f"response_l{i}"}).text = f"r{i}"
             ET.SubElement(condition, "setvar", {"action": "Add", "varname": "SCORE"}).text = share
     feedback = ET.SubElement(item, "itemfeedback", {"ident": "general_fb"})
-    _mattext(ET.SubElement(feedback, "flow_mat"), _t(q, q.explanation, lang, t), rtl)
+    _mattext(ET.SubElement(feedback, "flow_mat"), localized(q, q.explanation, lang, t), rtl)
     return item
 
 

@@ -153,6 +153,11 @@ def blocks(lines: tuple[str, ...] | list[str], *, rtl: bool, cite: Cite,
     return Markup("\n").join(html)
 
 
+def plain_citations(text: str) -> str:
+    """Text for a file outside the site (CSV, PDF, EPUB): [¶slug#p3] becomes (slug ¶3)."""
+    return PAGE_REF.sub(lambda m: "(" + m.group(1).replace("#p", " ¶") + ")", text)
+
+
 def front_matter(title: str, *, script: str | None = None, searchable: bool = True) -> str:
     """YAML front matter for a generated page (the title as quoted text; see `outputs.nav`);
     `script` names a page script the theme loads on that page only (overrides/main.html);

@@ -169,6 +169,12 @@ GENERATED_TEXTS = ("Match each term to what it means.",
                    "The timeline gives each event's date and its source.")
 
 
+def localized(question: Question, value: Text, lang: str, t) -> str:
+    """A question's text in `lang`; a generated question's texts are catalog message ids."""
+    text = value[lang]
+    return t(text) if question.generated and text in GENERATED_TEXTS else text
+
+
 def _ui(codes: tuple[str, ...], message: str) -> Text:
     """A placeholder: the renderer translates generated questions' texts from the catalogs."""
     return Text({c: message for c in codes})

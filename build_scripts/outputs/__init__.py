@@ -95,10 +95,6 @@ class Registry:
         self.outputs.append(output)
         return output
 
-    def names(self) -> tuple[str, ...]:
-        """Every output's name."""
-        return tuple(o.name for o in self.outputs)
-
     def navigable(self) -> tuple[str, ...]:
         """Names that site.yml's navigation may list."""
         return tuple(o.name for o in self.outputs if getattr(o, "navigable", True))

@@ -10,11 +10,12 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from .. import markup
 from ..i18n import Strings
 from ..model import Site
 from . import Artefact, BaseOutput
 from .common import View
-from .pdf import FONTS, _free, article_body
+from .pdf import FONTS, article_body
 
 CSS = """@font-face { font-family: "Reader Arabic"; src: url(fonts/NotoNaskhArabic-Regular.ttf); }
 @font-face { font-family: "Reader Arabic"; font-weight: bold;
@@ -84,7 +85,7 @@ def book(site: Site, v: View) -> bytes:
         v.text(c.claim[lang]), v.ui("Claimant"), v.text(c.claimant[lang]), v.ui("Status"),
         v.text(site.config.status(c.status).label[lang])) for c in site.claims)
     terms = Markup("").join(Markup("<dt>{}</dt><dd>{}</dd>").format(
-        v.text(t.name(lang)), v.text(_free(t.definition[lang])))
+        v.text(t.name(lang)), v.text(markup.plain_citations(t.definition[lang])))
         for t in sorted(site.terms, key=lambda t: t.name(lang)))
     for name, title, body in (("timeline.xhtml", v.t("Timeline"), events),
                               ("claims.xhtml", v.t("Who claims what"), claims),

@@ -14,7 +14,6 @@ from markupsafe import Markup
 from .. import arabic, markup
 from ..errors import Problems
 from ..i18n import Strings
-from ..markup import PAGE_REF
 from ..model import Site, Term
 from . import Artefact, BaseOutput, Page
 from .common import View, cite_link
@@ -163,11 +162,6 @@ def appears_in(term: Term, v: View) -> Markup:
         markup.text(summary, rtl=v.rtl), Markup("").join(rows))
 
 
-def plain(text: str) -> str:
-    """A definition for a file outside the site: citations as (slug ¶N)."""
-    return PAGE_REF.sub(lambda m: "(" + m.group(1).replace("#p", " ¶") + ")", text)
-
-
 def to_csv(site: Site) -> bytes:
     """UTF-8 with a byte-order mark, so spreadsheet programs open the Arabic correctly."""
     codes = site.config.codes
@@ -181,7 +175,7 @@ def to_csv(site: Site) -> bytes:
                          *[c for lang in codes for c in (term.forms[lang][0],
                                                          " | ".join(term.forms[lang][1:]))],
                          *[term.short[lang] for lang in codes],
-                         *[plain(term.definition[lang]) for lang in codes]])
+                         *[markup.plain_citations(term.definition[lang]) for lang in codes]])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -203,7 +197,7 @@ def to_tbx(site: Site) -> bytes:
         for lang in site.config.codes:
             lang_set = ET.SubElement(node, "langSet", {xml_lang: lang})
             ET.SubElement(lang_set, "descrip", {"type": "definition"}).text = \
-                plain(term.definition[lang])
+                markup.plain_citations(term.definition[lang])
             for k, written in enumerate(term.forms[lang]):
                 tig = ET.SubElement(lang_set, "tig")
                 ET.SubElement(tig, "term").text = written

@@ -14,7 +14,6 @@ from markupsafe import Markup
 from .. import markup
 from ..explainer import parse_refs
 from ..i18n import Strings
-from ..markup import PAGE_REF
 from ..model import Article, Site
 from . import Artefact, BaseOutput
 from .common import View, minutes, published
@@ -73,14 +72,12 @@ def document(title: str, v: View, body: Markup) -> str:
     footer = v.t("Page %(page)s of %(pages)s", page="\u0001", pages="\u0002")
     footer_css = '"' + footer.replace('"', "'").replace(
         "\u0001", '" counter(page) "').replace("\u0002", '" counter(pages) "') + '"'
+    # The footer's words are the catalog's, so its rule is written here, not in print.css.
     html = Markup('<!doctype html><html lang="{}" dir="{}"><head><meta charset="utf-8">'
-                  '<title>{}</title><style>@page {{ --footer: 0 }} html {{ }}</style>'
+                  "<title>{}</title><style>@page {{ @bottom-center {{ content: {}; }} }}</style>"
                   "</head><body>{}</body></html>").format(
-        v.lang, v.site.config.dir(v.lang), title, body)
-    text = _OTHER_PAGE_LINK.sub(r"\1", str(html))
-    # CSS custom properties do not reach @page margin boxes: write the footer rule out.
-    return text.replace("@page { --footer: 0 } html { }",
-                        f"@page {{ @bottom-center {{ content: {footer_css}; }} }}")
+        v.lang, v.site.config.dir(v.lang), title, Markup(footer_css), body)
+    return _OTHER_PAGE_LINK.sub(r"\1", str(html))
 
 
 def _cite(prefix: str):
@@ -88,10 +85,6 @@ def _cite(prefix: str):
         first = parse_refs(refs)[0]
         return Markup('<a class="cite" href="#{}p{}">¶{}</a>').format(prefix, first, refs.strip())
     return render_cite
-
-
-def _free(text: str) -> str:
-    return PAGE_REF.sub(lambda m: "(" + m.group(1).replace("#p", " ¶") + ")", text)
 
 
 def article_body(article: Article, v: View, *, prefix: str = "", level: int = 1) -> Markup:
@@ -137,7 +130,7 @@ def key_terms(article: Article, v: View, level: int = 2) -> Markup:
     """The article's key terms with their definitions."""
     terms = [v.site.term(i) for i in v.site.key_terms.get(article.slug, ())]
     rows = Markup("").join(Markup("<dt>{}</dt><dd>{}</dd>").format(
-        v.text(t.name(v.lang)), v.text(_free(t.definition[v.lang]))) for t in terms if t)
+        v.text(t.name(v.lang)), v.text(markup.plain_citations(t.definition[v.lang]))) for t in terms if t)
     if not rows:
         return Markup("")
     return Markup('<h{}>{}</h{}><dl class="terms">{}</dl>').format(
@@ -184,7 +177,7 @@ def booklet(site: Site, v: View) -> str:
         v.text(c.denial[lang]) if c.denial else v.ui("none reported"), v.ui("Status"),
         v.text(site.config.status(c.status).label[lang])) for c in site.claims)
     glossary = Markup("").join(Markup("<dt>{}</dt><dd>{} {}</dd>").format(
-        v.text(t.name(lang)), v.text(t.short[lang]), v.text(_free(t.definition[lang])))
+        v.text(t.name(lang)), v.text(t.short[lang]), v.text(markup.plain_citations(t.definition[lang])))
         for t in sorted(site.terms, key=lambda t: t.name(lang)))
     back = Markup('<section class="new-page" id="timeline"><h1>{}</h1>{}</section>'
                   '<section class="new-page" id="claims"><h1>{}</h1>{}</section>'

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from .. import arabic, lms, markup
 from ..i18n import Strings
 from ..model import Article, Question, Site, Text
-from ..quiz import correct_responses, digest, fold_answer, salt, shuffled
+from ..quiz import correct_responses, digest, localized, salt, shuffled
 from . import Artefact, BaseOutput, Page
 from .common import View
 
@@ -72,12 +72,8 @@ OUTPUT = Quizzes()
 
 
 def text(question: Question, value: Text, v: View) -> str:
-    """A question's text in the page's language (generated questions' texts are catalog ids)."""
-    return v.t(value[v.lang]) if question.generated and value is not None and \
-        value[v.lang] in GENERATED else value[v.lang]
-
-
-GENERATED = frozenset()  # filled below, from quiz.GENERATED_TEXTS
+    """A question's text in the page's language."""
+    return localized(question, value, v.lang, v.t)
 
 
 def _encode(html: str, key: str) -> str:
@@ -293,12 +289,3 @@ def right_answer(article: Article, q: Question, v: View) -> Markup:
                                  for p in q.pairs)
     return Markup(" / ").join(v.text(a) for a in q.accept.get(v.lang, ()))
 
-
-def _generated_ids() -> frozenset[str]:
-    from ..quiz import GENERATED_TEXTS
-
-    return frozenset(GENERATED_TEXTS)
-
-
-GENERATED = _generated_ids()
-__all__ = ["OUTPUT", "fold_answer"]

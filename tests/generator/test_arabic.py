@@ -39,17 +39,6 @@ def test_stem_keeps_short_words_whole():
     assert arabic.stem("بها") == "بها"
 
 
-def test_isolate_latin_wraps_mixed_runs_only():
-    html = arabic.isolate_latin("وكالة KCNA في 2024 وصاروخ KN-23")
-    assert '<bdi dir="ltr">KCNA</bdi>' in html
-    assert '<bdi dir="ltr">KN-23</bdi>' in html
-    assert "2024" in html and "<bdi dir=\"ltr\">2024" not in html
-
-
-def test_isolate_latin_leaves_markup_alone():
-    assert arabic.isolate_latin('<a href="x.html">نص</a>') == '<a href="x.html">نص</a>'
-
-
 def test_bidi_controls_are_detected():
     assert arabic.BIDI_CONTROLS.search("نص\u202bمخفي")
     assert not arabic.BIDI_CONTROLS.search("نص عادي")
