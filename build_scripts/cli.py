@@ -11,6 +11,13 @@ from .errors import ContentError
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _lines(value: str) -> frozenset[int]:
+    try:
+        return frozenset(int(n) for n in value.split(",") if n.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError("give raw line numbers, e.g. 14 or 14,20") from None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments and run one command; return the exit status."""
     parser = argparse.ArgumentParser(prog="python -m build_scripts")
@@ -40,11 +47,27 @@ def main(argv: list[str] | None = None) -> int:
     new = sub.add_parser("new", help="start a new edition in a folder (then build --content)")
     new.add_argument("folder", type=Path)
 
-    imp = sub.add_parser("import", help="clean a raw article into <content>/articles/<slug>/")
+    imp = sub.add_parser("import", help="clean a raw article (text, saved .html page or an "
+                         "https:// address) into <content>/articles/<slug>/")
     content_option(imp)
-    imp.add_argument("raw", type=Path)
+    imp.add_argument("raw", help="the saved text or page, or the article's address")
     imp.add_argument("--slug", required=True)
-    imp.add_argument("--force", action="store_true", help="overwrite an existing article's text")
+    imp.add_argument("--force", action="store_true", help="replace an existing article's text "
+                     "(the old files are backed up; the report lists references to changed text)")
+    imp.add_argument("--keep", type=_lines, default=frozenset(), metavar="N[,N…]",
+                     help="raw lines to keep although the importer dropped them (see its report)")
+    imp.add_argument("--drop", type=_lines, default=frozenset(), metavar="N[,N…]",
+                     help="raw lines to drop although the importer kept them")
+
+    ren = sub.add_parser("renumber", help="close gaps in an article's paragraph ids and rewrite "
+                         "every reference to them")
+    content_option(ren)
+    ren.add_argument("slug")
+    ren.add_argument("--dry-run", action="store_true", help="list the changes, write nothing")
+
+    stat = sub.add_parser("status", help="per article: translation, explainers, citations, "
+                          "quiz, timeline and claims; what blocks make site")
+    content_option(stat)
 
     args = parser.parse_args(argv)
     content = args.content.resolve() if getattr(args, "content", None) else None
@@ -59,10 +82,23 @@ def main(argv: list[str] | None = None) -> int:
             config = load_config(content / "site.yml", Problems(content.parent),
                                  REGISTRY.navigable()) if (content / "site.yml").exists() else None
             level = config.levels[len(config.levels) // 2].id if config else "intermediate"
-            cleaned = import_article(args.raw, args.slug, content, force=args.force, level=level)
+            raw = args.raw if args.raw.startswith(("http://", "https://")) else Path(args.raw)
+            cleaned = import_article(raw, args.slug, content, force=args.force, level=level,
+                                     keep=args.keep, drop=args.drop)
             print(cleaned.report())
             print(f"wrote {content / 'articles' / args.slug}/ (source.txt, ar.md, article.yml)")
             print("next: fill in article.yml (English title, outlet, date) and write en.md")
+        elif args.command == "renumber":
+            from .editor import renumber
+
+            changes = renumber(content, args.slug, dry_run=args.dry_run)
+            print("\n".join(changes) if changes else f"{args.slug}: ids have no gaps; nothing to do")
+            if changes:
+                print(f"{len(changes)} line(s) {'would change' if args.dry_run else 'changed'}")
+        elif args.command == "status":
+            from .editor import status
+
+            print(status(ROOT, content))
         elif args.command == "check":
             from .build import check as check_content
 

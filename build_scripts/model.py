@@ -184,6 +184,10 @@ class Outlet:
     name: Text
     basis: Text | None = None
 
+    def shown(self, lang: str) -> str:
+        """The name in `lang`, or as the source states it when nobody has transliterated it."""
+        return self.name.get(lang) or next(iter(self.name.values()))
+
 
 @dataclass(frozen=True)
 class Dated:

@@ -313,11 +313,14 @@ def _dated(value, exact, basis=None) -> Dated:
 
 
 def _outlet(basis=None, **names) -> Outlet:
-    return Outlet(Text(names), basis)
+    return Outlet(Text({lang: name for lang, name in names.items() if name}), basis)
 
 
 def _outlet_schema(languages: tuple[str, ...]) -> Schema:
-    fields = {lang: F(f"the outlet's name in {lang}") for lang in languages}
+    # Only the source language's name is required: an import states it as the page does, and
+    # the editor adds the English spelling later (pages show the source's name until then).
+    fields = {lang: F(f"the outlet's name in {lang}", required=i == 0, nullable=i > 0)
+              for i, lang in enumerate(languages)}
     fields["basis"] = F("where the text states it", kind=TextIn(), required=False)
     return Schema("an outlet", fields, make=_outlet)
 
@@ -330,7 +333,8 @@ def article_schema(languages: tuple[str, ...]) -> Schema:
         "source_file": F("the raw file the article was imported from"),
         "outlet": F("the outlet, only as the text states it", required=False, nullable=True,
                     kind=_outlet_schema(languages)),
-        "author": F("the author, only if the text names one", kind=TextIn(), required=False,
+        "author": F("the author, only if the text names one", kind=TextIn(optional=("source",)),
+                    required=False,
                     nullable=True),
         "date": F("the publication date, as known", required=False, nullable=True,
                   kind=Schema("a date", {

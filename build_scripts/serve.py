@@ -1,4 +1,7 @@
-"""Live preview: rebuild both languages when content/ or overrides/ change, and reload the page."""
+"""Live preview: rebuild both languages when content/ or overrides/ change, and reload the page.
+
+Drafts build (`allow_pending`: untranslated paragraphs show the source text) into a temporary
+folder, never into site/; after each rebuild the log shows what is still pending (`status`)."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from .build import build
+from .editor import status
 from .errors import ContentError
 
 
@@ -21,6 +25,7 @@ def serve(root: Path, *, content: Path | None = None, port: int = 8000) -> None:
         try:
             build(root, site_dir=out, content=content, allow_pending=True, skip={"pdf"})
             print(f"rebuilt: http://127.0.0.1:{port}/en/ and http://127.0.0.1:{port}/ar/")
+            print(status(root, (content or root / "content").resolve(), brief=True))
         except ContentError as error:
             print(f"{error}\n\n{len(error.problems)} problem(s); still showing the last good build.")
 

@@ -60,9 +60,9 @@ def minutes(article: Article, v: View) -> Markup:
 def meta_line(article: Article, v: View) -> Markup:
     """Outlet, author, date, reading time and level as a definition list."""
     unknown = Markup('<span class="unknown">{}</span>').format(v.ui("not stated"))
-    rows = [(v.ui("Outlet"), v.text(article.outlet.name[v.lang]) if article.outlet else unknown)]
+    rows = [(v.ui("Outlet"), v.text(article.outlet.shown(v.lang)) if article.outlet else unknown)]
     if article.author:
-        rows.append((v.ui("Author"), v.text(article.author[v.lang])))
+        rows.append((v.ui("Author"), v.text(article.author.get(v.lang) or next(iter(article.author.values())))))
     shown = published(article, v)
     if article.date and not article.date.exact and article.date.basis:
         shown += Markup(' <details class="basis"><summary>{}</summary>{}</details>').format(

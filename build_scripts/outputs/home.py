@@ -54,7 +54,7 @@ def free_text(text: str, v: View) -> str:
 
 def card(article: Article, v: View) -> Markup:
     """One article card."""
-    outlet = v.text(article.outlet.name[v.lang]) if article.outlet else v.ui("not stated")
+    outlet = v.text(article.outlet.shown(v.lang)) if article.outlet else v.ui("not stated")
     level = v.text(v.site.config.level(article.level).label[v.lang])
     return Markup('<a class="card" href="articles/{}.html"><span class="card__title">{}</span>'
                   '<span class="card__meta">{}: {}</span><span class="card__meta">{}: {}</span>'

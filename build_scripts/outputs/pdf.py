@@ -92,7 +92,7 @@ def article_body(article: Article, v: View, *, prefix: str = "", level: int = 1)
     h = f"h{level}"
     sub = f"h{level + 1}"
     lang, source = v.lang, v.site.config.source_lang
-    outlet = v.text(article.outlet.name[lang]) if article.outlet else v.ui("not stated")
+    outlet = v.text(article.outlet.shown(lang)) if article.outlet else v.ui("not stated")
     meta = Markup("<p>{}: {} · {}: {} · {}: {}</p><p>{}: {}</p>").format(
         v.ui("Outlet"), outlet, v.ui("Published"), published(article, v), v.ui("Reading time"),
         minutes(article, v), v.ui("Source file"), article.source_file)

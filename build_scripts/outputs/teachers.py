@@ -128,7 +128,7 @@ def licence(site: Site, v: View) -> Markup:
     """Our writing's licence, the sources' credits, and how to cite a page."""
     lic = site.config.licence
     credits = Markup("").join(Markup("<li>{}: {}</li>").format(
-        v.text(a.title[v.lang]), v.text(a.outlet.name[v.lang]) if a.outlet
+        v.text(a.title[v.lang]), v.text(a.outlet.shown(v.lang)) if a.outlet
         else v.ui("outlet not stated in the text")) for a in site.articles)
     return Markup(
         '<p>{} <a href="{}" data-external rel="license">{}</a> ({}).</p>'

@@ -25,16 +25,17 @@ def reasons(cleaned: importer.Cleaned) -> dict[str, list[str]]:
 # Each source article has its own furniture; each row names what must go and what must stay.
 CASES = {
     "western-claims-arms-transfers": {
-        "removed": {"print button": ["طباعة"], "share button": ["مشاركة"],
-                    "comment or share count": ["12"], "keyword label": ["الكلمات المفتاحية"],
+        "removed": {"page button": ["طباعة"], "share buttons": ["مشاركة"],
+                    "comment or share count": ["12"], "tags line": ["الكلمات المفتاحية"],
                     "relative timestamp (gives no date)": ["منذ ٣ أشهر"]},
         "headings": ["كسر العزلة", "تعاون لافت", "تداعيات متوقعة"],
         "paragraphs": 33,
     },
     "putin-visit-to-north-korea": {
-        "removed": {"section or category label": ["آسياروسيا"],
+        "removed": {"site header (before the headline)": ["آسياروسيا"],
                     "related-news prompt": ["مقالات ذات صلة"],
-                    "back-to-top button": ["زر الذهاب إلى الأعلى"]},
+                    "page button": ["زر الذهاب إلى الأعلى"],
+                    "page footer (after the article)": ["د. غادة عبد العزيز"]},
         "headings": ["العلاقات الروسية مع كوريا الشمالية", "ختامًا"],
         "items": 19,
         "paragraphs": 50,
@@ -52,8 +53,8 @@ CASES = {
         "paragraphs": 10,
     },
     "munitions-for-what": {
-        "removed": {"section or category label": ["سياسة دولية"],
-                    "comment count": ["التعليقات (0)"]},
+        "removed": {"site header (before the headline)": ["سياسة دولية"],
+                    "comments": ["التعليقات (0)"]},
         "headings": [],
         "paragraphs": 16,
     },

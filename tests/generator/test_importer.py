@@ -25,7 +25,8 @@ def test_repeated_captions_and_related_prompts_go():
                      ("p4", "para")]
     assert cleaned.blocks[-1].text.endswith("ممدودة.")
     assert {r.reason for r in cleaned.removed} >= {"photo caption", "related-news prompt",
-                                                   "back-to-top button", "section or category label"}
+                                                   "page button",
+                                                   "site header (before the headline)"}
 
 
 def test_import_command_writes_article_folder(tmp_path, capsys):
@@ -101,3 +102,52 @@ def test_force_keeps_a_backup_and_the_article_yml_passes_check(edition, tmp_path
     backup = content / ".backups/library-news-1"
     assert (backup / "ar.md").read_text("utf-8") == "{#p1} تعديل يدوي.\n"
     assert any(str(backup) in n for n in cleaned.notes)
+
+
+def test_a_page_without_an_article_is_refused(tmp_path, capsys):
+    page = tmp_path / "menu.html"
+    page.write_text("<!doctype html><html><head><title>الرئيسية</title></head><body><nav><a>"
+                    "الرئيسية</a><a>أخبار</a><a>رياضة</a></nav><footer>جميع الحقوق محفوظة"
+                    "</footer></body></html>", "utf-8")
+    assert main(["import", str(page), "--slug", "x", "--content", str(tmp_path / "c")]) == 1
+    err = capsys.readouterr().err
+    assert str(page) in err and "Traceback" not in err
+    assert not (tmp_path / "c").exists()
+
+
+def test_an_address_that_cannot_be_fetched_is_refused_clearly(tmp_path, capsys):
+    url = "http://127.0.0.1:9/news/article.html"  # nothing listens on the discard port
+    assert main(["import", url, "--slug", "x", "--content", str(tmp_path / "c")]) == 1
+    err = capsys.readouterr().err
+    assert url in err and "save the page from the browser" in err and "Traceback" not in err
+
+
+def test_a_saved_page_imports_with_its_metadata_and_passes_check(edition, tmp_path):
+    import yaml
+
+    from build_scripts.build import check
+
+    from ..conftest import REPO
+
+    content = edition()
+    page = tmp_path / "bus.html"
+    page.write_text(
+        '<!doctype html><html lang="ar"><head><meta charset="utf-8">'
+        "<title>حافلات جديدة في المدينة | صحيفة الواحة</title>"
+        '<meta property="og:site_name" content="صحيفة الواحة">'
+        '<meta property="article:published_time" content="2026-11-21T09:00:00+03:00">'
+        '</head><body><nav>الرئيسية | محليات</nav><article><h1>حافلات جديدة في المدينة</h1>'
+        "<p>أعلنت بلدية الواحة تشغيل خمسة خطوط حافلات جديدة تربط الأحياء بوسط المدينة.</p>"
+        "<p>وقالت البلدية في بيان إن الخطوط ستعمل من السادسة صباحا حتى منتصف الليل.</p>"
+        "<p>وأضافت أن سعر التذكرة لن يتغير خلال الأشهر الستة الأولى من التشغيل.</p>"
+        "</article><footer>جميع الحقوق محفوظة © صحيفة الواحة</footer></body></html>", "utf-8")
+    cleaned = importer.import_article(page, "city-buses", content, level="beginner")
+    folder = content / "articles/city-buses"
+    meta = yaml.safe_load((folder / "article.yml").read_text("utf-8"))
+    assert cleaned.title == "حافلات جديدة في المدينة"
+    assert meta["outlet"]["ar"] == "صحيفة الواحة" and meta["outlet"]["en"] is None
+    assert meta["date"]["value"] == "2026-11-21" and meta["date"]["exact"] is True
+    assert "metadata" in meta["date"]["basis"]["en"]
+    assert (folder / "source.html").read_text("utf-8") == page.read_text("utf-8")
+    assert [b.id for b in cleaned.blocks] == ["p1", "p2", "p3"]
+    assert check(REPO, content=content, allow_pending=True).article("city-buses")
