@@ -6,7 +6,7 @@ VENV    := .venv
 PY     := $(VENV)/bin/python
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: site serve test test-fast check lint rules new bench clean
+.PHONY: site serve test test-fast check status lint rules new bench clean
 
 $(VENV)/.installed: requirements.txt requirements-nodeps.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,9 @@ serve: $(VENV)/.installed
 
 check: $(VENV)/.installed
 	$(PY) -m build_scripts check --content $(CONTENT)
+
+status: $(VENV)/.installed
+	$(PY) -m build_scripts status --content $(CONTENT)
 
 # The whole suite: the fast tests (no browser) on both cores, then the browser tests.
 test: $(VENV)/.installed

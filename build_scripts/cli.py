@@ -29,9 +29,11 @@ def main(argv: list[str] | None = None) -> int:
 
     build = sub.add_parser("build", help="build every language into site/")
     content_option(build)
-    build.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    build.add_argument("--site-dir", type=Path, default=None,
+                       help="where to write (default: site/, or site.preview/ for drafts)")
     build.add_argument("--allow-pending", action="store_true",
-                       help="build even if some paragraphs are not translated yet")
+                       help="preview drafts: untranslated paragraphs show the source text; "
+                       "written to site.preview/, never to site/")
     build.add_argument("--url", help="where the site will be published (for QR codes), "
                        "when site.yml does not say")
 
@@ -108,7 +110,11 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "build":
             from .build import build as build_site
 
-            out = build_site(ROOT, site_dir=args.site_dir, content=content,
+            site_dir = args.site_dir or ROOT / ("site.preview" if args.allow_pending else "site")
+            if args.allow_pending and site_dir.resolve() == (ROOT / "site").resolve():
+                raise ValueError("drafts never go into site/: leave out --site-dir (they go to "
+                                 "site.preview/) or use make serve")
+            out = build_site(ROOT, site_dir=site_dir, content=content,
                              allow_pending=args.allow_pending, warnings=warnings, url=args.url)
             print(f"site written to {out}/ (open {out}/index.html)")
         elif args.command == "serve":

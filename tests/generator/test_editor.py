@@ -128,3 +128,11 @@ def test_keep_and_drop_reverse_the_importers_decisions(tmp_path, capsys, option)
         assert "أسعار الذهب" not in ar and "أسعار الذهب" in after
     else:
         assert "مساحات خضراء" in ar and "مساحات خضراء" not in after
+
+
+def test_drafts_never_go_into_the_real_site(edition, capsys):
+    content = edition()
+    site = REPO / "site"
+    assert main(["build", "--allow-pending", "--content", str(content),
+                 "--site-dir", str(site)]) == 1
+    assert "drafts never go into site/" in capsys.readouterr().err
