@@ -48,16 +48,27 @@ def read_page(html: str) -> PageFacts:
         _without_pull_quotes(html), with_metadata=True, include_formatting=True, include_comments=False,
         include_tables=False, include_images=False, include_links=False, deduplicate=True,
         date_extraction_params={"extensive_search": False, "original_date": True})
+    visible = None
     if doc is None or not (doc.text or "").strip():
-        raise PageRefused("no article text found in the page")
-    title = _visible_headline(html) or _clean(doc.title)
-    lines = [_clean(MARKS.sub("", line)) for line in doc.text.splitlines()]
+        # trafilatura wants some page structure; for a bare page, clean its visible lines with
+        # the text rules instead (they drop what is not the article).
+        visible = _visible_lines(html)
+        if not visible:
+            raise PageRefused("no article text found in the page")
+    title = _visible_headline(html) or (_clean(doc.title) if doc is not None else None)
+    source = "\n".join(visible) if visible is not None else doc.text
+    lines = [_clean(MARKS.sub("", line)) for line in source.splitlines()]
     lines = [line for line in lines if line]
     if title and lines and _same(lines[0], title):
         lines = lines[1:]
     facts = PageFacts(text="\n\n".join(([title] if title else []) + lines) + "\n", title=title)
     if title:
         facts.found.append(f"headline «{title}» (the page's metadata or main heading)")
+    if visible is not None:
+        facts.found.append("no main text recognised: the page's visible lines were cleaned one "
+                           "by one")
+        facts.near_headline = _below_headline(html, title)
+        return facts
     if doc.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc.date):
         facts.date = doc.date
         facts.found.append(f"date {doc.date} (the page's metadata, read by htmldate)")
@@ -116,13 +127,31 @@ def _below_headline(html: str, headline: str | None, count: int = 8) -> list[str
     (trafilatura leaves them out of the main text)."""
     if not headline:
         return []
+    tree = _tree(html)
+    if tree is None:
+        return []
+    lines = _lines_of(tree)
+    at = next((i for i, line in enumerate(lines) if _same(line, headline)), None)
+    return [] if at is None else lines[at + 1: at + 1 + count]
+
+
+def _visible_lines(html: str) -> list[str]:
+    tree = _tree(html)
+    return [] if tree is None else _lines_of(tree)
+
+
+def _tree(html: str):
     from lxml import etree
     from lxml import html as lxml_html
 
     try:
-        tree = lxml_html.fromstring(html)
+        return lxml_html.fromstring(html)
     except (ValueError, SyntaxError, etree.ParserError):
-        return []
+        return None
+
+
+def _lines_of(tree) -> list[str]:
+    """The visible text of a parsed page, one line per block element."""
     for junk in tree.xpath("//script|//style|//noscript|//template"):
         junk.drop_tree()
     blocks = ("p", "div", "h1", "h2", "h3", "h4", "li", "time", "span", "header", "section",
@@ -132,10 +161,7 @@ def _below_headline(html: str, headline: str | None, count: int = 8) -> list[str
         if element.text is not None:
             element.text = "\n" + element.text
     body = tree.find("body") if tree.find("body") is not None else tree
-    lines = [_clean(line) for line in body.text_content().splitlines()]
-    lines = [line for line in lines if line]
-    at = next((i for i, line in enumerate(lines) if _same(line, headline)), None)
-    return [] if at is None else lines[at + 1: at + 1 + count]
+    return [line for line in (_clean(t) for t in body.text_content().splitlines()) if line]
 
 
 def fetch(url: str) -> str:
