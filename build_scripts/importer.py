@@ -45,7 +45,8 @@ SOCIAL = _fold(r"(?:فيسبوك|فيس بوك|فيس|تويتر|إكس|واتس
                r"بينترست|البريد الإلكتروني|ايميل|نسخ الرابط|انسخ الرابط|الرابط|شارك|شاركها|مشاركة|"
                r"شارك الخبر|شارك المقال|شارك على|مشاركة عبر|عبر|طباعة|facebook|twitter|x|whatsapp|"
                r"telegram|linkedin|instagram|youtube|tiktok|snapchat|messenger|pinterest|email|"
-               r"e-mail|share|print|copy link|reddit)")
+               r"e-mail|share|print|copy link|reddit|a\+|a-|a|أرسل لصديق|ارسل لصديق|إرسال لصديق|"
+               r"حفظ|أضف إلى المفضلة|المفضلة|تكبير الخط|تصغير الخط)")
 MONTHS = _fold(r"يناير|فبراير|مارس|أبريل|إبريل|ابريل|مايو|يونيو|يونيه|يوليو|يوليه|أغسطس|سبتمبر|"
                r"أكتوبر|اكتوبر|نوفمبر|ديسمبر|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين|"
                r"جانفي|فيفري|أفريل|ماي|جوان|جويلية|أوت|محرم|صفر|ربيع|جمادى|رجب|شعبان|رمضان|شوال|"
@@ -61,6 +62,11 @@ AGENCIES = _fold(r"أ ف ب|أ\.ف\.ب|ا ف ب|أف ب|رويترز|أ ب|د ب
 # Lines after which nothing is the article's text: an end-of-text marker, an "about us" block.
 END_MARKER, ABOUT_LABEL = "end-of-text marker", "about-the-organisation boilerplate"
 RELATED_LABEL = "related-news prompt"
+GALLERY = "gallery counter"
+CONTENTS_LABEL, SOURCES_LABEL, SOURCE_ENTRY = "contents label", "sources label", "a listed source"
+# A label and what the short lines after it are.
+LIST_LABELS = {RELATED_LABEL: "headline in a related-news list",
+               CONTENTS_LABEL: "entry in the article's contents", SOURCES_LABEL: SOURCE_ENTRY}
 DATED = re.compile(_fold(
     rf"\b\d{{1,2}}\s*(?:{MONTHS}|janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
     r"octobre|novembre|décembre)\b[^.]*\d{2,4}|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b"), re.IGNORECASE)
@@ -84,6 +90,13 @@ FAMILIES: list[tuple[re.Pattern, str]] = [
     (_family(r"^(?:صورة|الصورة|لقطة|صور) (?:من|لـ?|تظهر|توضح|تعبيرية|أرشيفية|ارشيفية|جوية|"
              r"للـ?|خلال|أثناء|تجمع).*(?<!\.)$"), "photo caption"),
     (_family(r"^عاجل\s*(?:[:：|\-–—]|$)"), "breaking-news ticker"),
+    (_family(r"^(?:محتويات المقال|محتوى المقال|جدول المحتويات|المحتويات|في هذا المقال|"
+             r"فهرس المقال|contents)\s*[:：]?$"), CONTENTS_LABEL),
+    (_family(r"^(?:المصادر|المراجع|مصادر المقال|مراجع|sources|références)\s*[:：]?$"),
+     SOURCES_LABEL),
+    (_family(r"^(?:تنويه|إخلاء مسؤولية|إخلاء المسؤولية|تنبيه|ملاحظة المحرر|disclaimer)\s*[:：]|"
+             r"(?:الآراء الواردة|المقالات المنشورة|الآراء المنشورة|ما ورد في المقال).{0,40}"
+             r"(?:تعبر|تعبّر|يعبر) عن (?:رأي|آراء) (?:كاتبها|كتابها|الكاتب)"), "disclaimer"),
     (_family(r"^\(?(?:كتب|كتبت|كتبه|بقلم|إعداد|اعداد|أعدت|تحرير|حرره|تصوير|ترجمة|متابعة|متابعات|مراسل|"
              r"مراسلة|من مراسلنا|المحرر|محرر|by|par)\s*[:：\-–—|]"), "byline"),
     (_family(r"^\((?:إعداد|اعداد|تحرير|كتب|كتابة|تغطية|شارك في التغطية)[^()]*\)$"), "byline"),
@@ -92,19 +105,26 @@ FAMILIES: list[tuple[re.Pattern, str]] = [
     (_family(r"^(?:#{3,}|[-–—(]*\s*(?:انتهى|-?end-?)\s*[-–—)]*)$"), END_MARKER),
     (_family(r"^(?:حول الموقع|عن الموقع|من نحن)\s*(?:[:：]|$)|^(?:نبذة عن|عن (?:الجامعة|الشركة|المؤسسة|الوزارة|الهيئة|المركز)$|about us|à propos)"),
      ABOUT_LABEL),
-    (_family(r"(?:©|\(c\)|جميع الحقوق|كافة الحقوق|حقوق (?:النشر|الطبع|محفوظة)|all rights reserved|"
-             r"tous droits)"), "copyright line"),
+    (_family(r"(?:©|\(c\)|جميع الحقوق|كافة الحقوق|حقوق (?:النشر|الطبع) محفوظة|الحقوق محفوظة|"
+             r"all rights reserved|tous droits)"), "copyright line"),
     (_family(r"(?:ملفات تعريف الارتباط|ملفات الارتباط|الكوكيز|كوكيز|cookies?\b)"), "cookie prompt"),
     (_family(r"(?:النشرة البريدية|النشرة الإخبارية|نشرتنا|اشترك في|اشترك الآن|اشتركوا|اشترك مجانا|"
              r"بريدك الإلكتروني|newsletter|subscribe|تسجيل الدخول|سجل الدخول|إنشاء حساب|حمل تطبيق|حمل التطبيق|"
-             r"حمّل تطبيق|تطبيقنا|تابعونا|تابعنا على|تابعوا|s'abonner)"), "newsletter or app prompt"),
+             r"حمّل تطبيق|تطبيقنا|تابعونا|تابعنا على|تابعوا|تابع (?:قناتنا|صفحتنا|حسابنا|حساباتنا)|"
+             r"انضم إلى (?:قناتنا|مجموعتنا)|s'abonner)"), "newsletter or app prompt"),
     (_family(r"^(?:الوسوم|وسوم|الكلمات المفتاحية|الكلمات الدالة|كلمات مفتاحية|كلمات دالة|تاغ|تاغات|"
-             r"الموضوعات|tags|mots-clés)\s*[:：]?"), "tags line"),
+             r"الموضوعات|tags|mots-clés)\s*(?:[:：]|$)"), "tags line"),
     (_family(r"^(?:التعليقات|تعليقات|أضف تعليق|اضف تعليق|أضف تعليقك|اترك تعليقا|اترك تعليقاً|"
-             r"اكتب تعليقك|علق|comments?|commentaires?)\b"), "comments"),
+             r"اكتب تعليقك|علق|تعليقات القراء|comments?|commentaires?)(?:\s*[(:：]\s*\d*\)?)?$"),
+     "comments"),
     (_family(r"^\(?\d+\)?(?:\s*(?:تعليق|تعليقات|مشاهدة|مشاهدات|قراءة|قراءات|إعجاب|مشاركة|"
              r"مشاركات|views?|comments?|shares?))?$"), "comment or share count"),
-    (_family(r"^\d{1,3}\s*(?:من|/|of)\s*\d{1,3}$"), "gallery counter"),
+    (_family(r"^(?:الصورة|صورة|photo)?\s*\d{1,3}\s*(?:من|/|of|sur)\s*\d{1,3}$|"
+             r"^(?:عرض|شاهد|تصفح) (?:جميع|كل|باقي|بقية)? ?الصور|^(?:ألبوم|معرض) الصور$"),
+     GALLERY),
+    (_family(r"^(?:نشر|نشرت|تم النشر|آخر تحديث|حدث|published)?\s*(?:منذ|قبل)\s+\S+(?:\s+\S+)?\s*"
+             r"(?:ثانية|ثوان|ثواني|دقيقة|دقائق|ساعة|ساعات|يوم|أيام|أسبوع|أسابيع|شهر|أشهر|سنة|"
+             r"سنوات)$"), "relative timestamp (gives no date)"),
     (_family(r"^منذ\s+\S+(?:\s+\S+)?\s*(?:ثانية|ثوان|ثواني|دقيقة|دقائق|ساعة|ساعات|يوم|أيام|أسبوع|"
              r"أسابيع|شهر|أشهر|سنة|سنوات|عام|أعوام)$|^منذ (?:ساعة|يوم|أسبوع|شهر|سنة|دقيقة)$"),
      "relative timestamp (gives no date)"),
@@ -112,6 +132,7 @@ FAMILIES: list[tuple[re.Pattern, str]] = [
              r"زمن القراءة|مدة القراءة|reading time"), "reading time"),
     (_family(r"^(?:إعلان|اعلان|إعلانات|مساحة إعلانية|محتوى مدفوع|محتوى ممول|برعاية|"
              r"advertisement|ad|ads|publicité|sponsored)$"), "advertisement"),
+    (_family(r"^(?:حجم الخط|تكبير الخط|تصغير الخط|تغيير حجم الخط|font size)\s*[:：]?"), "page button"),
     (_family(r"^(?:للأعلى|العودة (?:إلى|الى|ل)(?:ل)?أعلى(?: الصفحة)?|زر الذهاب إلى الأعلى|"
              r"الذهاب (?:إلى|الى) الأعلى|أعلى الصفحة|back to top|طباعة|print|تكبير الخط|تصغير الخط|"
              r"حجم الخط|a\+?\s*a-?|القائمة|menu|بحث|search|الخبر السابق|الخبر التالي|المقال السابق|"
@@ -136,6 +157,9 @@ REPORTING = frozenset(_fold(
     "قال قالت يقول تقول أضاف أضافت يضيف تابع تابعت أكد أكدت يؤكد أوضح أوضحت أشار أشارت لفت لفتت "
     "شدد شددت اعتبر اعتبرت ذكر ذكرت كشف كشفت أعلن أعلنت بين بينت نقل نقلت رأى يرى ترى أفاد أفادت "
     "جاء جاءت كان كانت يأتي تأتي").split())
+PRONOUNS = frozenset(_fold("هو هي هم هن هما نحن أنا أنت").split())
+# Words that start with و + an imperfect-verb letter but are nouns (وتر، ونش are rare in news).
+NOT_VERBS = frozenset(_fold("وتيرة ويلات").split())
 TERMINAL = (".", "!", "…", '"', "”", "»", ")", "؛", "'")
 QUESTION = ("؟", "?")
 BULLET = re.compile(r"^(?:[•●▪◦·∙‣○■□\-–—*]|\d{1,2}[.)-]|[٠-٩]{1,2}[.)-])\s*")
@@ -221,6 +245,9 @@ def furniture_reason(text: str) -> str | None:
             if reason == "photo caption" and (count > 25 or folded.rstrip(")").endswith(".")):
                 continue
             return reason
+    segments = [p for p in re.split(r"\s*[|•·]\s*|\s+/\s+", folded) if p.strip()]
+    if len(segments) >= 2 and all(words(p) <= (3 if len(segments) > 2 else 2) for p in segments):
+        return "menu or section line"
     tokens = [t for t in re.split(r"[\s|/·•,،]+", folded) if t]
     if tokens and re.fullmatch(rf"(?:{SOCIAL}|\s)+", " ".join(tokens), re.IGNORECASE):
         return "share buttons"
@@ -241,15 +268,47 @@ def sentence_like(text: str) -> bool:
     count = words(text)
     if count >= 3 and text.endswith(TERMINAL) or count >= 20:
         return True
-    if count < 8:
+    if count < 5:
         return False
+    if continues(text):
+        return True
     # Headlines hold function words too: density decides only for lines longer than most.
-    tokens = [arabic.normalise(w).strip("،,.:؛«»\"()") for w in text.split()]
+    return count >= 13 and _function_share(text) >= 0.25
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in (arabic.normalise(w).strip("،,.:؛«»\"()") for w in text.split()) if t]
+
+
+def _function_share(text: str) -> float:
+    tokens = _tokens(text)
     function = sum(t in STOP_WORDS or (t[:1] in "وف" and t[1:] in STOP_WORDS) for t in tokens)
+    return function / max(len(tokens), 1)
+
+
+def continues(text: str) -> bool:
+    """Does the line open with "and …" — a conjunction on a verb, particle or pronoun? Running
+    text does; headlines, labels and menus do not (و on a noun like وزير does not count)."""
+    tokens = _tokens(text)
+    if len(tokens) < 3:
+        return False
     first = tokens[0]
-    continues = first[:1] in ("و", "ف") and (first[1:] in STOP_WORDS or first[1:] in REPORTING
-                                             or first[1:3] == "ال")
-    return continues or count >= 13 and function / count >= 0.25
+    rest = first[1:]
+    return first[:1] in ("و", "ف") and (rest in STOP_WORDS or rest in REPORTING
+                                         or rest[:2] == "ال" or rest in PRONOUNS
+                                         or len(rest) >= 3 and rest[:1] in "يتن" and
+                                         first not in NOT_VERBS)
+
+
+def paragraph_like(line: "_Line") -> bool:
+    """Inside the article's body a line needs less to count as running text: a sentence, an
+    "and …" opening, or a long enough line dense with function words."""
+    text = line.text
+    opener = "،" in " ".join(text.split()[:3]) and line.words >= 6  # «في المقابل، …»
+    return line.sentence or continues(text) or opener \
+        or line.words >= 7 and _function_share(text) >= 0.3 \
+        or line.words >= 12 and "،" in text \
+        or re.search(r"[.!؟?]\s+\S", text) is not None  # two sentences on one line
 
 
 @dataclass
@@ -259,6 +318,7 @@ class _Line:
     words: int
     furniture: str | None
     sentence: bool
+    gap_before: bool = False  # a blank line stands before it
 
 
 def clean(raw: str, *, keep: frozenset[int] = frozenset(), drop: frozenset[int] = frozenset(),
@@ -268,16 +328,18 @@ def clean(raw: str, *, keep: frozenset[int] = frozenset(), drop: frozenset[int] 
     `keep` and `drop` are raw line numbers whose decision the editor reverses (see `Uncertain`);
     `title_hint` is the headline a saved page's metadata states, preferred when a line matches it.
     """
-    lines, removed, seen = [], [], set()
+    lines, removed, seen, gap = [], [], set(), False
     for number, raw_line in enumerate(raw.splitlines(), start=1):
         text = tidy(raw_line)
         if not text:
+            gap = True
             continue
         reason = furniture_reason(text)
         if reason is None and text in seen and number not in keep:
             reason = "repeated line"
         seen.add(text)
-        lines.append(_Line(number, text, words(text), reason, sentence_like(text)))
+        lines.append(_Line(number, text, words(text), reason, sentence_like(text), gap))
+        gap = False
     _after_labels(lines)
     for line in lines:
         if line.number in drop:
@@ -310,14 +372,17 @@ def clean(raw: str, *, keep: frozenset[int] = frozenset(), drop: frozenset[int] 
 def _after_labels(lines: list[_Line]) -> None:
     """Short lines right after a "related news" label are other stories' headlines; a short line
     that repeats words of a longer line (a pull quote, a teaser) is not text of its own."""
-    after_label = False
+    label, taken = None, 0
     for line in lines:
-        if line.furniture == RELATED_LABEL and line.words <= 4:
-            after_label = True
-        elif line.sentence or line.furniture:
-            after_label = False
-        elif after_label:
-            line.furniture = "headline in a related-news list"
+        if line.furniture in LIST_LABELS and line.words <= 4:
+            label, taken = LIST_LABELS[line.furniture], 0
+        elif label == SOURCE_ENTRY and line.furniture is None and (
+                NUMBERED.match(line.text) or BULLET.match(line.text) or not line.sentence):
+            line.furniture, taken = label, taken + 1  # a sources list: numbered references
+        elif line.sentence or line.furniture or taken and line.gap_before:
+            label = None
+        elif label:
+            line.furniture, taken = label, taken + 1
     texts = [(other, arabic.normalise(other.text)) for other in lines if other.sentence]
     for line in lines:
         bare = arabic.normalise(line.text).strip("«»\"“”'()-–— .،")
@@ -328,7 +393,7 @@ def _after_labels(lines: list[_Line]) -> None:
 
 
 def _weight(line: _Line) -> int:
-    if line.furniture in (END_MARKER, ABOUT_LABEL):
+    if line.furniture in HARD_CLOSERS:
         return -1000
     if line.furniture:  # dropped anyway; a little cost so header and footer runs stay apart
         return -1
@@ -351,7 +416,10 @@ def _body(lines: list[_Line]) -> tuple[int, int]:
 
 # Furniture that closes an article: the text never resumes after these.
 CLOSERS = {"copyright line", "tags line", "comments", "related-news prompt", END_MARKER,
-           ABOUT_LABEL, "share buttons"}
+           ABOUT_LABEL, "share buttons", "disclaimer", SOURCES_LABEL}
+# ... and these so surely that the article's best run never crosses them.
+HARD_CLOSERS = {END_MARKER, ABOUT_LABEL, "comments", "copyright line", "disclaimer",
+                SOURCES_LABEL}
 RESUME_GAP = 8
 
 
@@ -389,10 +457,10 @@ def _headline(lines: list[_Line], start: int, hint: str | None) -> int | None:
     before = [i for i in range(start) if _headline_like(lines[i])]
     longer = [i for i in before if lines[i].words >= 4] or before
     if longer:
-        # A headline and its kicker or deck often stand together; the headline is the longer.
+        # A headline is often followed at once by its deck (a summary line, often longer): of two
+        # headline-like lines in a row, the first is the headline.
         last = longer[-1]
-        pair = [i for i in longer[-2:] if all(lines[j].furniture for j in range(i + 1, last))]
-        return max(pair, key=lambda i: (lines[i].words, i))
+        return last - 1 if len(longer) > 1 and longer[-2] == last - 1 else last
     if start < len(lines) and _headline_like(lines[start]) \
             and not lines[start].text.endswith(TERMINAL) and lines[start].words <= 30:
         return start
@@ -447,7 +515,7 @@ def _inside(lines: list[_Line], body: list[int], i: int, keep: frozenset[int],
     if before and before.text.endswith((":", "：")) and not line.sentence and _short(line) \
             and before.sentence:
         return "item"  # a list without bullets after its lead-in line
-    if line.sentence and not (line.text.endswith(QUESTION) and _short(line)) \
+    if paragraph_like(line) and not (line.text.endswith(QUESTION) and _short(line)) \
             or line.text.endswith("."):
         return "para"
     if line.number in keep:
@@ -461,8 +529,8 @@ def _inside(lines: list[_Line], body: list[int], i: int, keep: frozenset[int],
                                            "a short line before a numbered list",
                                            f"--drop {line.number}"))
         return "heading"
-    def loose(other: _Line | None) -> bool:  # a short line that is not a list item
-        return other is not None and not other.sentence and not BULLET.match(other.text)
+    def loose(other: _Line | None) -> bool:  # a short line that is not text or a list item
+        return other is not None and not paragraph_like(other) and not BULLET.match(other.text)
 
     # A subheading is followed by its paragraph; short lines in a row are a list of links, a
     # menu or a poll (a question followed by its answers).
