@@ -300,7 +300,7 @@ def continues(text: str) -> bool:
                                          first not in NOT_VERBS)
 
 
-def paragraph_like(line: "_Line") -> bool:
+def paragraph_like(line: _Line) -> bool:
     """Inside the article's body a line needs less to count as running text: a sentence, an
     "and …" opening, or a long enough line dense with function words."""
     text = line.text
