@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import textfile
-from .explainer import MARKER
+from .explainer import MARKER, parse_refs
 
 BLOCK_ID = re.compile(r"\{#([ph])(\d+)\}")
 LOCAL_ID = re.compile(r"(?<![\w#])([ph])(\d+)(?![\w])")
@@ -63,7 +63,7 @@ def references(content: Path, slug: str) -> list[Reference]:
                 continue
             if path.suffix == ".md" and path.name.startswith("explainer."):
                 for marker in MARKER.finditer(line):
-                    for n in _numbers(marker.group("refs")):
+                    for n in parse_refs(marker.group("refs")):
                         found.append(Reference(path, number, f"p{n}", "citation"))
             elif path.suffix == ".md":
                 found += [Reference(path, number, m.group(1) + m.group(2), "translation")
@@ -72,14 +72,6 @@ def references(content: Path, slug: str) -> list[Reference]:
                 found += [Reference(path, number, m.group(1) + m.group(2), "reference")
                           for m in LOCAL_ID.finditer(cross.sub("", line))]
     return found
-
-
-def _numbers(refs: str) -> list[int]:
-    out: list[int] = []
-    for part in re.split(r"\s*[,،]\s*", refs.strip()):
-        bounds = [int(b) for b in re.split(r"\s*[–—-]\s*", part)]
-        out.extend(range(bounds[0], bounds[-1] + 1) if len(bounds) == 2 else bounds)
-    return out
 
 
 def references_to_changed(content: Path, slug: str, old: list, new: list) -> list[str]:
