@@ -12,6 +12,8 @@ every uncertain decision out. Its rules are general, not one site's phrase lists
   Everything before it is the site's header, everything after it the page's footer.
 - **The headline** is the last headline-like line before the body: a few words, no sentence ending,
   never a date, a furniture line or a paragraph.
+- **Hard line breaks** (text copied from a PDF or a print view) are joined back into paragraphs
+  when most long lines run on into the next without a sentence ending.
 - **Inside the body**, a short unpunctuated line followed by a paragraph is kept as a subheading; a
   longer one (another story's headline) and runs of such lines (a list of related headlines) are
   dropped. Each of those decisions is listed as *uncertain* in the report, with the raw line number
@@ -23,6 +25,7 @@ from __future__ import annotations
 import re
 import shutil
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 import yaml
@@ -119,6 +122,7 @@ FAMILIES: list[tuple[re.Pattern, str]] = [
      "comments"),
     (_family(r"^\(?\d+\)?(?:\s*(?:تعليق|تعليقات|مشاهدة|مشاهدات|قراءة|قراءات|إعجاب|مشاركة|"
              r"مشاركات|views?|comments?|shares?))?$"), "comment or share count"),
+    (_family(r"^(?:الصفحة|صفحة|page)\s*\d{1,4}\s*(?:من|/|of|sur)\s*\d{1,4}$"), "page number"),
     (_family(r"^(?:الصورة|صورة|photo)?\s*\d{1,3}\s*(?:من|/|of|sur)\s*\d{1,3}$|"
              r"^(?:عرض|شاهد|تصفح) (?:جميع|كل|باقي|بقية)? ?الصور|^(?:ألبوم|معرض) الصور$"),
      GALLERY),
@@ -132,6 +136,9 @@ FAMILIES: list[tuple[re.Pattern, str]] = [
              r"زمن القراءة|مدة القراءة|reading time"), "reading time"),
     (_family(r"^(?:إعلان|اعلان|إعلانات|مساحة إعلانية|محتوى مدفوع|محتوى ممول|برعاية|"
              r"advertisement|ad|ads|publicité|sponsored)$"), "advertisement"),
+    (_family(r"^(?:[«»‹›<>|\s]|السابق|التالي|الأولى|الأخيرة|الصفحة|صفحة|next|prev|previous|"
+             r"suivant|précédent|\d{1,3})+$"), "pagination"),
+    (_family(r"(?:اضغط هنا|انقر هنا|إضغط هنا|click here|cliquez ici)\W*$"), "call to action"),
     (_family(r"^(?:حجم الخط|تكبير الخط|تصغير الخط|تغيير حجم الخط|font size)\s*[:：]?"), "page button"),
     (_family(r"^(?:للأعلى|العودة (?:إلى|الى|ل)(?:ل)?أعلى(?: الصفحة)?|زر الذهاب إلى الأعلى|"
              r"الذهاب (?:إلى|الى) الأعلى|أعلى الصفحة|back to top|طباعة|print|تكبير الخط|تصغير الخط|"
@@ -141,7 +148,7 @@ FAMILIES: list[tuple[re.Pattern, str]] = [
              r"نتيجة التصويت|نتائج التصويت|poll|vote)$"), "poll widget"),
     (_family(r"^(?:الإشراف العام|رئيس التحرير|مدير التحرير|نائب رئيس التحرير|رئيس مجلس الإدارة|"
              r"المدير العام|المدير التنفيذي|رئيس التحرير التنفيذي)$"), "masthead label"),
-    (_family(r"(?:^|\s)(?:صورة|الصورة|صور|تصوير|photo|crédit)\s*(?:أرشيفية|ارشيفية|من الأرشيف)?\s*"
+    (_family(r"(?:^\(?|\s)(?:صورة|الصورة|صور|تصوير|photo|crédit)\s*(?:أرشيفية|ارشيفية|من الأرشيف)?\s*"
              r"[:：]|^\(?(?:صورة|الصورة) (?:أرشيفية|ارشيفية|تعبيرية|من الأرشيف)\)?"), "photo caption"),
     (_family(rf"\s?\((?:{AGENCIES}|أرشيفية|ارشيفية|أرشيف|تعبيرية|إنترنت|الإنترنت|مواقع التواصل)"
              r"[^()]{0,20}\)$|\s[-–—]\s?(?:" + AGENCIES + r"|جيتي|أرشيفية)$|[-–—]\s?(?:جيتي|getty|"
@@ -160,11 +167,21 @@ REPORTING = frozenset(_fold(
 PRONOUNS = frozenset(_fold("هو هي هم هن هما نحن أنا أنت").split())
 # Words that start with و + an imperfect-verb letter but are nouns (وتر، ونش are rare in news).
 NOT_VERBS = frozenset(_fold("وتيرة ويلات").split())
-TERMINAL = (".", "!", "…", '"', "”", "»", ")", "؛", "'")
+TERMINAL = (".", "!", "…", "؛")
+QUOTES = "\"”»)'’"
+
+
+def ends_sentence(text: str) -> bool:
+    """Does the line end a sentence: a full stop (inside closing quotes too), or is it a whole
+    quotation? A headline ending on a quoted name («… "سفراء الحرف"») does not."""
+    core = text.rstrip(QUOTES + " ")
+    return core.endswith(TERMINAL) or text[:1] in "«\"“" and text[-1:] in "»\"”" \
+        and len(text.split()) >= 4
 QUESTION = ("؟", "?")
 BULLET = re.compile(r"^(?:[•●▪◦·∙‣○■□\-–—*]|\d{1,2}[.)-]|[٠-٩]{1,2}[.)-])\s*")
 HEADING_MAX_WORDS = 10
 NUMBERED = re.compile(r"^[0-9٠-٩]{1,3}\b")
+LABELLED = re.compile(r"^[^:：.،]{2,30}[:：]\s*\S")  # "حراسة المرمى: …"
 HEADLINE_WORDS = (3, 35)
 
 
@@ -199,6 +216,7 @@ class Cleaned:
     byline: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # conversions, metadata and backups
     title_line: int | None = None
+    joined: dict[int, list[int]] = field(default_factory=dict)  # first raw line → lines joined
 
     def report(self) -> str:
         """Explain, line by line, what was dropped and what the editor should check."""
@@ -213,6 +231,9 @@ class Cleaned:
                          "option shown to reverse a decision)")
             lines += [f"  raw line {u.line}: {u.decision} ({u.why}) — if wrong: {u.option}: "
                       f"{u.text}" for u in self.uncertain]
+        if self.joined:
+            lines.append("hard line breaks inside paragraphs were joined: " + ", ".join(
+                f"raw lines {first}–{rest[-1]}" for first, rest in self.joined.items()))
         if self.byline:
             lines.append("byline/outlet lines (check article.yml): " + " | ".join(self.byline))
         lines += [f"note: {note}" for note in self.notes]
@@ -266,7 +287,7 @@ def furniture_reason(text: str) -> str | None:
 def sentence_like(text: str) -> bool:
     """Does this line read as a sentence of running text (not a label, headline or menu item)?"""
     count = words(text)
-    if count >= 3 and text.endswith(TERMINAL) or count >= 20:
+    if count >= 3 and ends_sentence(text) or count >= 20:
         return True
     if count < 5:
         return False
@@ -319,6 +340,7 @@ class _Line:
     furniture: str | None
     sentence: bool
     gap_before: bool = False  # a blank line stands before it
+    joined: list[int] = field(default_factory=list)  # raw lines joined onto it (hard wraps)
 
 
 def clean(raw: str, *, keep: frozenset[int] = frozenset(), drop: frozenset[int] = frozenset(),
@@ -340,6 +362,7 @@ def clean(raw: str, *, keep: frozenset[int] = frozenset(), drop: frozenset[int] 
         seen.add(text)
         lines.append(_Line(number, text, words(text), reason, sentence_like(text), gap))
         gap = False
+    lines = _unwrap(lines)
     _after_labels(lines)
     for line in lines:
         if line.number in drop:
@@ -352,6 +375,11 @@ def clean(raw: str, *, keep: frozenset[int] = frozenset(), drop: frozenset[int] 
     cleaned = Cleaned(title="", blocks=[])
     if title_at is not None:
         cleaned.title, cleaned.title_line = lines[title_at].text, lines[title_at].number
+        headline = _bare_headline(cleaned.title)
+        for line in lines:  # the headline again on a continuation page: «… (2)»
+            if line is not lines[title_at] and line.furniture is None \
+                    and _bare_headline(line.text) == headline:
+                line.furniture = "the headline repeated"
         if title_at >= start:  # the headline opened the body (no header before it)
             start = title_at + 1
     decisions = _decide(lines, start, end, title_at, keep, cleaned)
@@ -363,10 +391,54 @@ def clean(raw: str, *, keep: frozenset[int] = frozenset(), drop: frozenset[int] 
             text = BULLET.sub("", line.text, count=1).strip() if kind == "item" else line.text
             text = text.rstrip(":：").strip() if kind == "heading" else text
             cleaned.blocks.append(Block(f"{prefix}{counts[prefix]}", kind, text, line.number))
+            if line.joined:
+                cleaned.joined[line.number] = line.joined
         elif kind is not None:
             removed.append(Removed(line.number, line.text, kind))
     cleaned.removed = removed
     return cleaned
+
+
+def _unwrap(lines: list[_Line]) -> list[_Line]:
+    """Join the lines of paragraphs that were copied with hard line breaks (from a PDF, an
+    e-mail, a print view). Only when the page shows it: most long lines run on into the next
+    line with no sentence ending. A line joins the one before when that one fills the usual
+    width and ends mid-sentence; furniture in between (a page footer) is stepped over."""
+    long = [line for line in lines if line.furniture is None and line.words >= 6]
+    long_ids = {id(line) for line in long}
+    runs_on = [a for a, b in pairwise(lines) if id(a) in long_ids and b.furniture is None
+               and not b.gap_before and not ends_sentence(a.text)
+               and not a.text.endswith((":", "：") + QUESTION)]
+    if len(long) < 6 or len(runs_on) < len(long) / 2:
+        return lines
+    width = sorted(len(line.text) for line in long)[len(long) // 2]
+    groups: list[list[_Line]] = []  # candidate paragraphs: physical lines that run on
+    for line in lines:
+        last = groups[-1][-1] if groups else None
+        if line.furniture is None and last is not None and not line.gap_before \
+                and len(last.text) >= 0.75 * width and not ends_sentence(last.text) \
+                and not last.text.endswith((":", "：") + QUESTION) \
+                and not BULLET.match(line.text):
+            groups[-1].append(line)
+        elif line.furniture is None:
+            groups.append([line])
+    joined: dict[int, list[_Line]] = {}
+    for group in groups:  # a paragraph ends with a sentence; a headline and its deck do not
+        if len(group) > 1 and (ends_sentence(group[-1].text)
+                               or group[-1].text.endswith((":", "："))):
+            joined[id(group[0])] = group[1:]
+    merged = {id(line) for rest in joined.values() for line in rest}
+    out = []
+    for line in lines:
+        if id(line) in merged:
+            continue
+        for other in joined.get(id(line), ()):
+            line.text = f"{line.text} {other.text}"
+            line.joined.append(other.number)
+        if line.joined:
+            line.words, line.sentence = words(line.text), sentence_like(line.text)
+        out.append(line)
+    return out
 
 
 def _after_labels(lines: list[_Line]) -> None:
@@ -390,6 +462,11 @@ def _after_labels(lines: list[_Line]) -> None:
                 and any(other is not line and bare in text and other.words > line.words
                         for other, text in texts):
             line.furniture = "repeats the text (a pull quote or teaser)"
+
+
+def _bare_headline(text: str) -> str:
+    return re.sub(r"\s*(?:[(\[]\s*\d+\s*[)\]]|[-–—|]\s*(?:تابع|تتمة|\d+))\s*$", "",
+                  arabic.normalise(text)).strip()
 
 
 def _weight(line: _Line) -> int:
@@ -432,7 +509,7 @@ def _resume(lines: list[_Line], end: int) -> int:
         if line.furniture in CLOSERS:
             break
         if line.furniture is None and line.sentence and line.words >= 8 \
-                and line.text.endswith(TERMINAL[:3]):
+                and ends_sentence(line.text):
             end = i
         i += 1
     return end
@@ -457,12 +534,14 @@ def _headline(lines: list[_Line], start: int, hint: str | None) -> int | None:
     before = [i for i in range(start) if _headline_like(lines[i])]
     longer = [i for i in before if lines[i].words >= 4] or before
     if longer:
-        # A headline is often followed at once by its deck (a summary line, often longer): of two
-        # headline-like lines in a row, the first is the headline.
-        last = longer[-1]
-        return last - 1 if len(longer) > 1 and longer[-2] == last - 1 else last
+        # A headline is often followed at once by its deck (a summary line, often longer) and a
+        # byline: of up to three headline-like lines in a row, the first is the headline.
+        first = longer[-1]
+        while first - 1 in longer and longer[-1] - (first - 1) < 3:
+            first -= 1
+        return first
     if start < len(lines) and _headline_like(lines[start]) \
-            and not lines[start].text.endswith(TERMINAL) and lines[start].words <= 30:
+            and not ends_sentence(lines[start].text) and lines[start].words <= 30:
         return start
     return None
 
@@ -520,10 +599,10 @@ def _inside(lines: list[_Line], body: list[int], i: int, keep: frozenset[int],
         return "para"
     if line.number in keep:
         return "heading" if _short(line) else "para"
-    numbered = [other is not None and NUMBERED.match(other.text) is not None
-                for other in (before, line, after)]
+    numbered = [other is not None and (NUMBERED.match(other.text) or LABELLED.match(other.text))
+                is not None for other in (before, line, after)]
     if numbered[1] and (numbered[0] or numbered[2]):
-        return "item"  # a numbered list without bullets: times, scores, steps
+        return "item"  # a list without bullets: times, scores, steps, "label: value" rows
     if numbered[2] and not numbered[1] and _short(line):
         cleaned.uncertain.append(Uncertain(line.number, line.text, "kept as a subheading",
                                            "a short line before a numbered list",

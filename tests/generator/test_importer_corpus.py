@@ -47,6 +47,7 @@ def score(path: Path) -> Score:
     raw, truth = labelled(path)
     cleaned = importer.clean(raw)
     kept = {b.line for b in cleaned.blocks}
+    kept |= {n for first, rest in cleaned.joined.items() for n in rest}  # hard-wrapped lines
     headline = [n for n, (label, _) in truth.items() if label == "T"]
     result = Score(path.stem, cleaned.title_line in headline)
     for n, (label, text) in truth.items():
@@ -96,6 +97,21 @@ def test_most_furniture_goes_and_headlines_are_found():
                                                    for line in s.furniture_left]
     right = sum(s.headline_right for s in results)
     assert right / len(results) >= 0.90, [s.name for s in results if not s.headline_right]
+
+
+def test_the_last_blind_set_stays_above_the_bar():
+    """holdout3 was scored blind once (headlines 6/10, furniture 92.0 %, 11 of 160 article lines
+    lost) and then used for general rules (hard line breaks, a headline's deck, "label: value"
+    lists, continuation pages). Two lines are still lost: a dialect post embedded between the
+    social network's buttons, and the subheading after it. The bar: 98 % of article lines."""
+    results = [score(path) for path in sorted((CORPUS / "holdout3").glob("*.txt"))]
+    article = sum(s.article for s in results)
+    lost = [f"{s.name}:{line}" for s in results for line in s.lost]
+    assert len(lost) <= article * 0.02, lost
+    furniture = sum(s.furniture for s in results)
+    left = sum(len(s.furniture_left) for s in results)
+    assert (furniture - left) / furniture >= 0.90
+    assert sum(s.headline_right for s in results) / len(results) >= 0.90
 
 
 if __name__ == "__main__":
