@@ -307,6 +307,11 @@ def _load_blocks(path: Path, problems: Problems, *, required: bool) -> list[Bloc
     if text is None:
         return None
     blocks, errors = textfile.parse(text)
+    if not blocks and not errors and required:
+        # An empty source text is one mistake; every citation of it would be noise.
+        problems.add(path, 1, "the file has no paragraphs",
+                     "import the article again, or write its blocks ({#p1} …)")
+        return None
     for line, message, hint in errors:
         problems.add(path, line, message, hint)
     seen: dict[str, int] = {}
@@ -373,6 +378,8 @@ def _load_explainer(article: Article, lang: str, config: Config, problems: Probl
     text = yamlio.read_text(path, problems)
     if text is None:
         return ()
+    for number, line in enumerate(text.splitlines(), start=1):
+        _check_invisible(line, path, number, problems)
     sections, errors = explainer.parse(text, tuple(s.id for s in config.sections),
                                        explainer.abbreviations_rule(config.abbreviations))
     for line, message, hint in errors:
@@ -534,16 +541,22 @@ def _load_pages(folder: Path, config: Config, refs: _RefChecker, problems: Probl
         ok = True
         for number, line in enumerate(text.splitlines(), start=1):
             ok &= _check_free_markup(line, path, number, problems, allow_html=False)
-            bad = arabic.FORBIDDEN.search(line)
-            if bad:
-                problems.add(path, number, f"invisible control character U+{ord(bad.group()):04X}",
-                             "delete it")
-                ok = False
+            ok &= _check_invisible(line, path, number, problems)
             for match in PAGE_REF.finditer(line):
                 ok &= refs([match.group(1)], path, number, "citation") is not None
         if ok:
             pages[(name, lang)] = FreePage(name, lang, text, Origin(_rel(path, problems.root)))
     return pages
+
+
+def _check_invisible(line: str, path: Path, number: int, problems: Problems) -> bool:
+    """Bidi controls, zero-width spaces and NUL are never content (arabic.FORBIDDEN)."""
+    bad = arabic.FORBIDDEN.search(line)
+    if bad:
+        problems.add(path, number, f"invisible control character U+{ord(bad.group()):04X}",
+                     "delete it (bidi controls, zero-width spaces and NUL are never needed: the "
+                     "site isolates English inside Arabic by itself)")
+    return bad is None
 
 
 def _check_free_markup(line: str, path: Path, number: int, problems: Problems, *,

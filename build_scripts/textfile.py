@@ -60,6 +60,8 @@ def parse(text: str) -> tuple[list[Block], list[tuple[int, str, str]]]:
         else:
             errors.append((number, f"text without a paragraph id: '{line[:40]}'",
                            "start each block with an id such as {#p12} (headings: ## {#h2})"))
+            # the rest of this block is the same mistake: one report per block, not per line
+            current = {"broken": True, "lines": []}
     close()
     return blocks, errors
 
