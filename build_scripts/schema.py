@@ -191,7 +191,7 @@ def _check_mapping(value, schema: Schema, path, problems, where, line, ctx: Cont
         item_line = item.line if isinstance(item, Seq) else key_line(key)
         checked = check(item, spec.kind, path, problems, here, item_line, ctx)
         if checked is None:
-            broken = broken or spec.required
+            broken = True  # a wrong value is not an absent one: nothing is built on a guess
             out[key] = None
             continue
         choices = ctx.choices.get(spec.choices, ()) if isinstance(spec.choices, str) \

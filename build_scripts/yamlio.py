@@ -90,6 +90,10 @@ def read_text(path: Path, problems: Problems) -> str | None:
         problems.add(path, 1, f"cannot read file: {error.strerror or error}",
                      "check the path, links and permissions")
         return None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.add(path, 1, "saved as UTF-16, not UTF-8",
+                     "save it again as UTF-8 (in the editor's 'Save as…' or 'Encoding' menu)")
+        return None
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         problems.add(path, line, "contains a NUL byte: this is not a text file",
@@ -121,7 +125,11 @@ def load(path: Path, problems: Problems) -> Any:
                          "content", "write each value out where it belongs (quote text that "
                          "starts with & or *)")
             return None
-        return yaml.load(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)
+    except RecursionError:
+        problems.add(path, _deep_line(text), f"values nested more than {MAX_DEPTH} levels deep",
+                     "content needs a few levels at most: check the brackets [ ] and { }")
+        return None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
@@ -129,6 +137,10 @@ def load(path: Path, problems: Problems) -> Any:
         problems.add(path, line, f"invalid YAML: {what}",
                      "check indentation, and quote text that contains ': ' or starts with a symbol")
         return None
+    if data is None:  # only comments, or a lone '---'
+        problems.add(path, 1, "the file holds only comments",
+                     "fill it in (content/README.md shows each file's form), or delete it")
+    return data
 
 
 def _anchor_line(text: str) -> int | None:
@@ -138,3 +150,19 @@ def _anchor_line(text: str) -> int | None:
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             return event.start_mark.line + 1
     return None
+
+
+MAX_DEPTH = 50  # how deeply YAML values may nest before the file is refused as not content
+
+
+def _deep_line(text: str) -> int:
+    """The line where the values of `text` nest deeper than MAX_DEPTH."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return event.start_mark.line + 1
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+    return 1
