@@ -62,13 +62,26 @@ def load_site(content: Path, problems: Problems, *, navigable: tuple[str, ...],
         "claim_statuses": tuple(c.id for c in config.claim_statuses),
         "categories": tuple(c.id for c in config.categories),
     })
-    glossary = _load_glossary(content / "glossary.yml", config, ctx, problems)
+    failed = set()
+
+    def watch(name: str, loaded):
+        """`loaded`, noting `name` as failed when it loaded nothing but problems."""
+        if not (loaded[-1] if isinstance(loaded, tuple) else loaded) and len(problems) > before:
+            failed.add(name)
+        return loaded
+
+    before = len(problems)
+    glossary = watch("glossary", _load_glossary(content / "glossary.yml", config, ctx, problems))
     articles, broken = _load_articles(content, config, ctx, glossary, problems,
                                        allow_pending)
     known = {a.slug: a for a in articles}
     refs = _RefChecker(known, broken, problems)
-    timeline = _load_timeline(content / "timeline.yml", config, ctx, refs, problems)
-    claims_intro, claims = _load_claims(content / "claims.yml", ctx, refs, problems)
+    before = len(problems)
+    timeline = watch("timeline", _load_timeline(content / "timeline.yml", config, ctx, refs,
+                                                problems))
+    before = len(problems)
+    claims_intro, claims = watch("claims", _load_claims(content / "claims.yml", ctx, refs,
+                                                        problems))
     pages = _load_pages(content / "pages", config, refs, problems)
     for term in glossary:  # definitions cite the articles: [¶slug#pN]; the tooltip line does not
         for lang in config.codes:
@@ -82,7 +95,7 @@ def load_site(content: Path, problems: Problems, *, navigable: tuple[str, ...],
     site = Site(root=str(problems.root), content=_rel(content, problems.root), config=config,
                 articles=tuple(articles), terms=tuple(glossary), timeline=tuple(timeline),
                 claims=tuple(claims), claims_intro=claims_intro, pages=pages,
-                broken=frozenset(broken))
+                broken=frozenset(broken), failed=frozenset(failed))
     return Loaded(site, broken)
 
 
