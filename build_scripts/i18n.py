@@ -21,7 +21,9 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.numbers import format_decimal
 
+from .arabic import FORBIDDEN
 from .errors import Problems
+from .yamlio import read_text
 
 _PO_STRING_LINE = re.compile(r'^\s*(msgid|msgid_plural|msgstr(\[\d+\])?|msgctxt)?\s*"')
 _PO_STRING_OK = re.compile(r'^\s*(msgid|msgid_plural|msgstr(\[\d+\])?|msgctxt)?\s*"(?:[^"\\]|\\.)*"\s*$')
@@ -96,22 +98,18 @@ def load_strings(content_locales: Path, lang: str, problems: Problems) -> String
 
 
 def _read(path: Path, lang: str, problems: Problems) -> Catalog | None:
-    if not path.exists():
+    if not (path.exists() or path.is_symlink()):  # a broken or looping link is reported
+        return None
+    text = read_text(path, problems)  # size, NUL, encoding; a BOM is dropped
+    if text is None:
         return None
     try:
-        with path.open("rb") as handle:
-            data = handle.read()
-        text = data.decode("utf-8")
         for number, line in enumerate(text.splitlines(), start=1):
             if _PO_STRING_LINE.match(line) and not _PO_STRING_OK.match(line):
                 problems.add(path, number, "a quoted string is not closed",
                              'end the line with a closing " (write \\" for a quote inside)')
                 return None
-        catalog = read_po(io.BytesIO(data), locale=lang, abort_invalid=True)
-    except UnicodeDecodeError as error:
-        problems.add(path, data[: error.start].count(b"\n") + 1, "not UTF-8",
-                     "save the catalog as UTF-8")
-        return None
+        catalog = read_po(io.StringIO(text), locale=lang, abort_invalid=True)
     except PoFileError as error:
         line = getattr(error, "lineno", 1) or 1
         problems.add(path, line, f"invalid catalog: {error}",
@@ -122,6 +120,12 @@ def _read(path: Path, lang: str, problems: Problems) -> Catalog | None:
         if message.id and not all(strings):
             problems.add(path, message.lineno, f"untranslated string '{_first(message.id)}'",
                          "write its msgstr")
+        bad = next((m for m in map(FORBIDDEN.search, strings) if m), None)
+        if message.id and bad:
+            problems.add(path, message.lineno, f"'{_first(message.id)}': invisible control "
+                         f"character U+{ord(bad.group()):04X}", "delete it (bidi controls, "
+                         "zero-width spaces and NUL are never needed: the site isolates English "
+                         "inside Arabic by itself)")
     return catalog
 
 

@@ -20,8 +20,12 @@ _GIFT_SPECIAL = re.compile(r"([~=#{}:\\])")
 ZIP_DATE = (2024, 1, 1, 0, 0, 0)  # fixed, so the same content builds the same bytes
 
 
-def _gift(text: str) -> str:
-    return _GIFT_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+def _gift(text: str, *, html: bool = True) -> str:
+    """Text for a GIFT file. Question text, options and feedback are HTML to an LMS (Moodle
+    reads them so with or without [html]): content is text, so its < > & are escaped. Short
+    answers and the right side of a match are compared or listed as plain text: `html=False`."""
+    text = " ".join(text.split())
+    return _GIFT_SPECIAL.sub(r"\\\1", _html(text) if html else text)
 
 
 def _positions(question: Question, t: Strings) -> list[str]:
@@ -35,7 +39,8 @@ def to_gift(site: Site, lang: str, t: Strings) -> bytes:
     for article in site.articles:
         if not article.quiz:
             continue
-        out.append(f"\n$CATEGORY: $course$/{_gift(article.title[lang]).replace('/', '-')}\n\n")
+        category = _gift(article.title[lang], html=False).replace("/", "-")
+        out.append(f"\n$CATEGORY: $course$/{category}\n\n")
         for q in article.quiz:
             prompt = _gift(localized(q, q.prompt, lang, t))
             if rtl:
@@ -60,12 +65,12 @@ def _gift_answers(q: Question, lang: str, t: Strings) -> str:
     if q.type == "true-false":
         return "TRUE\n" if q.answer else "FALSE\n"
     if q.type == "short":
-        return "".join(f"={_gift(a)}\n" for a in q.accept.get(lang, ()))
+        return "".join(f"={_gift(a, html=False)}\n" for a in q.accept.get(lang, ()))
     if q.type == "match":
-        return "".join(f"={_gift(localized(q, p.left, lang, t))} -> {_gift(localized(q, p.right, lang, t))}\n"
-                       for p in q.pairs)
+        return "".join(f"={_gift(localized(q, p.left, lang, t))} -> "
+                       f"{_gift(localized(q, p.right, lang, t), html=False)}\n" for p in q.pairs)
     positions = _positions(q, t)  # order → match each item to its position
-    return "".join(f"={_gift(localized(q, item, lang, t))} -> {_gift(positions[i])}\n"
+    return "".join(f"={_gift(localized(q, item, lang, t))} -> {_gift(positions[i], html=False)}\n"
                    for i, item in enumerate(q.items))
 
 

@@ -62,13 +62,26 @@ def load_site(content: Path, problems: Problems, *, navigable: tuple[str, ...],
         "claim_statuses": tuple(c.id for c in config.claim_statuses),
         "categories": tuple(c.id for c in config.categories),
     })
-    glossary = _load_glossary(content / "glossary.yml", config, ctx, problems)
+    failed = set()
+
+    def watch(name: str, loaded):
+        """`loaded`, noting `name` as failed when it loaded nothing but problems."""
+        if not (loaded[-1] if isinstance(loaded, tuple) else loaded) and len(problems) > before:
+            failed.add(name)
+        return loaded
+
+    before = len(problems)
+    glossary = watch("glossary", _load_glossary(content / "glossary.yml", config, ctx, problems))
     articles, broken = _load_articles(content, config, ctx, glossary, problems,
                                        allow_pending)
     known = {a.slug: a for a in articles}
     refs = _RefChecker(known, broken, problems)
-    timeline = _load_timeline(content / "timeline.yml", config, ctx, refs, problems)
-    claims_intro, claims = _load_claims(content / "claims.yml", ctx, refs, problems)
+    before = len(problems)
+    timeline = watch("timeline", _load_timeline(content / "timeline.yml", config, ctx, refs,
+                                                problems))
+    before = len(problems)
+    claims_intro, claims = watch("claims", _load_claims(content / "claims.yml", ctx, refs,
+                                                        problems))
     pages = _load_pages(content / "pages", config, refs, problems)
     for term in glossary:  # definitions cite the articles: [¶slug#pN]; the tooltip line does not
         for lang in config.codes:
@@ -82,7 +95,7 @@ def load_site(content: Path, problems: Problems, *, navigable: tuple[str, ...],
     site = Site(root=str(problems.root), content=_rel(content, problems.root), config=config,
                 articles=tuple(articles), terms=tuple(glossary), timeline=tuple(timeline),
                 claims=tuple(claims), claims_intro=claims_intro, pages=pages,
-                broken=frozenset(broken))
+                broken=frozenset(broken), failed=frozenset(failed))
     return Loaded(site, broken)
 
 
@@ -307,6 +320,11 @@ def _load_blocks(path: Path, problems: Problems, *, required: bool) -> list[Bloc
     if text is None:
         return None
     blocks, errors = textfile.parse(text)
+    if not blocks and not errors and required:
+        # An empty source text is one mistake; every citation of it would be noise.
+        problems.add(path, 1, "the file has no paragraphs",
+                     "import the article again, or write its blocks ({#p1} …)")
+        return None
     for line, message, hint in errors:
         problems.add(path, line, message, hint)
     seen: dict[str, int] = {}
@@ -373,6 +391,8 @@ def _load_explainer(article: Article, lang: str, config: Config, problems: Probl
     text = yamlio.read_text(path, problems)
     if text is None:
         return ()
+    for number, line in enumerate(text.splitlines(), start=1):
+        _check_invisible(line, path, number, problems)
     sections, errors = explainer.parse(text, tuple(s.id for s in config.sections),
                                        explainer.abbreviations_rule(config.abbreviations))
     for line, message, hint in errors:
@@ -534,16 +554,22 @@ def _load_pages(folder: Path, config: Config, refs: _RefChecker, problems: Probl
         ok = True
         for number, line in enumerate(text.splitlines(), start=1):
             ok &= _check_free_markup(line, path, number, problems, allow_html=False)
-            bad = arabic.FORBIDDEN.search(line)
-            if bad:
-                problems.add(path, number, f"invisible control character U+{ord(bad.group()):04X}",
-                             "delete it")
-                ok = False
+            ok &= _check_invisible(line, path, number, problems)
             for match in PAGE_REF.finditer(line):
                 ok &= refs([match.group(1)], path, number, "citation") is not None
         if ok:
             pages[(name, lang)] = FreePage(name, lang, text, Origin(_rel(path, problems.root)))
     return pages
+
+
+def _check_invisible(line: str, path: Path, number: int, problems: Problems) -> bool:
+    """Bidi controls, zero-width spaces and NUL are never content (arabic.FORBIDDEN)."""
+    bad = arabic.FORBIDDEN.search(line)
+    if bad:
+        problems.add(path, number, f"invisible control character U+{ord(bad.group()):04X}",
+                     "delete it (bidi controls, zero-width spaces and NUL are never needed: the "
+                     "site isolates English inside Arabic by itself)")
+    return bad is None
 
 
 def _check_free_markup(line: str, path: Path, number: int, problems: Problems, *,

@@ -413,6 +413,9 @@ class Site:
     usage: Mapping[str, Usage] = field(default_factory=dict)  # term id → where it occurs
     key_terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # slug → term ids
     broken: frozenset[str] = frozenset()  # articles that failed to load (already reported)
+    # edition-wide files (timeline, claims, glossary) that failed to load: their pages are
+    # still made, so links to them do not add follow-on problems to the ones reported
+    failed: frozenset[str] = frozenset()
     outputs: frozenset[str] = frozenset()  # the outputs this build makes (pages link to them)
     files: Mapping[str, int] = field(default_factory=dict)  # files beside the pages → bytes
 

@@ -95,6 +95,8 @@ def _check_kind(raw: dict, path: Path, line: int, where: str, problems: Problems
         problems.add(path, line, f"{where}: a {kind} question needs '{needs}'",
                      f"add {needs}: (see content/README.md)")
         return False
+    if isinstance(raw[needs], list) and any(x is None for x in raw[needs]):
+        return False  # a broken item is reported; counting without it would blame the rest
     if kind in ("single", "multiple"):
         correct = sum(o.correct for o in raw["options"] if o)
         if correct == 0:

@@ -8,6 +8,8 @@ looked up in the `Context` the loader passes, which holds `content/site.yml`'s l
 
 from __future__ import annotations
 
+import calendar
+import datetime
 import difflib
 import re
 from collections.abc import Callable, Mapping
@@ -37,6 +39,7 @@ class F:
     choices: tuple | str = ()  # fixed values, or the name of an edition list in the `Context`
     pattern: re.Pattern | None = None
     pattern_hint: str = ""
+    valid: Callable[[str], tuple[str, str] | None] | None = None  # (what, how to fix) if not
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,9 @@ def check(value: Any, spec: Any, path: Path, problems: Problems, where: str, lin
                   for i, item in enumerate(value))
         out.line, out.item_lines = getattr(value, "line", line), list(lines)
         return out
-    if spec is int and isinstance(value, bool) or not isinstance(value, spec):
+    # YAML reads yes/no/true as true/false: only a field of that kind takes them
+    kinds = spec if isinstance(spec, tuple) else (spec,)
+    if isinstance(value, bool) and bool not in kinds or not isinstance(value, spec):
         problems.add(path, line, f"{where}: expected {_kind_name(spec)}, found {_kind(value)}",
                      _type_hint(spec, value))
         return None
@@ -186,7 +191,7 @@ def _check_mapping(value, schema: Schema, path, problems, where, line, ctx: Cont
         item_line = item.line if isinstance(item, Seq) else key_line(key)
         checked = check(item, spec.kind, path, problems, here, item_line, ctx)
         if checked is None:
-            broken = broken or spec.required
+            broken = True  # a wrong value is not an absent one: nothing is built on a guess
             out[key] = None
             continue
         choices = ctx.choices.get(spec.choices, ()) if isinstance(spec.choices, str) \
@@ -197,9 +202,13 @@ def _check_mapping(value, schema: Schema, path, problems, where, line, ctx: Cont
                          f"{', '.join(map(str, choices))}",
                          f"pick one of the listed values{source}")
             broken = broken or spec.required
-        if isinstance(checked, str) and spec.pattern and not spec.pattern.match(checked):
-            problems.add(path, key_line(key), f"{here}: '{checked}' has the wrong form",
+        written = str(checked) if isinstance(checked, (str, int)) else None  # 2024 is a number
+        if written is not None and spec.pattern and not spec.pattern.match(written):
+            problems.add(path, key_line(key), f"{here}: '{written}' has the wrong form",
                          spec.pattern_hint)
+            broken = broken or spec.required
+        elif written is not None and spec.valid and (wrong := spec.valid(written)):
+            problems.add(path, key_line(key), f"{here}: {wrong[0]}", wrong[1])
             broken = broken or spec.required
         out[key] = checked
     for rule in schema.rules:
@@ -250,6 +259,9 @@ def _type_hint(spec: Any, value: Any) -> str:
         return "write one text, not a list (remove the '- ' or the [ ])"
     if spec is str and isinstance(value, dict):
         return "write one text, not key: value pairs; quote it if it contains ': '"
+    if isinstance(value, bool):
+        return "YAML reads an unquoted yes, no, on, off, true or false as true/false — write " \
+            "the value itself, quoted if it is one of those words"
     return "fix the value's type"
 
 
@@ -304,8 +316,22 @@ SITE = Schema("the edition's settings", {
 
 # --- articles and cross-article files -------------------------------------------------------
 
+def _real_day(value: str) -> tuple[str, str] | None:
+    """A YYYY-MM-DD that matches the pattern but not the calendar (2024-02-30)."""
+    if len(value) != 10:
+        return None
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        year, month, _ = map(int, value.split("-"))
+        days = calendar.monthrange(year, month)[1]
+        return (f"'{value}' is not a day of the calendar ({calendar.month_name[month]} {year} "
+                f"has {days} days)", "correct the day, or write only YYYY-MM if unsure")
+    return None
+
+
 DATE_SPEC = F("YYYY, YYYY-MM or YYYY-MM-DD", kind=(str, int), pattern=DATE,
-              pattern_hint="write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-06")
+              pattern_hint="write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2024-06", valid=_real_day)
 
 
 def _dated(value, exact, basis=None) -> Dated:

@@ -16,6 +16,8 @@ import re
 from .model import Block
 
 BLOCK = re.compile(r"^(?P<kind>## |- )?\{#(?P<id>[a-z]+\d+)\}\s*(?P<text>.*)$")
+# \d also matches Arabic-Indic digits: {#p٢} is read as p2, and reported
+_ASCII_DIGITS = {ord(c): str(int(c)) for c in "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹"}
 KINDS = {"## ": "heading", "- ": "item", None: "para"}
 
 
@@ -42,6 +44,10 @@ def parse(text: str) -> tuple[list[Block], list[tuple[int, str, str]]]:
             close()
             kind = KINDS[match["kind"]]
             ident = match["id"]
+            if not ident.isascii():
+                errors.append((number, f"id '{ident}' is written with Arabic-Indic digits",
+                               f"write it with 0–9: {{#{ident.translate(_ASCII_DIGITS)}}}"))
+                ident = ident.translate(_ASCII_DIGITS)
             expected = "h" if kind == "heading" else "p"
             broken = False
             if not re.fullmatch(rf"{expected}\d+", ident):
@@ -60,6 +66,8 @@ def parse(text: str) -> tuple[list[Block], list[tuple[int, str, str]]]:
         else:
             errors.append((number, f"text without a paragraph id: '{line[:40]}'",
                            "start each block with an id such as {#p12} (headings: ## {#h2})"))
+            # the rest of this block is the same mistake: one report per block, not per line
+            current = {"broken": True, "lines": []}
     close()
     return blocks, errors
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -72,17 +73,26 @@ def read_text(path: Path, problems: Problems) -> str | None:
     A byte-order mark at the start is dropped: editors on Windows add it, and it means nothing.
     """
     try:
-        if path.is_dir():
+        info = path.stat()  # follows links: a loop or a broken link is an OSError
+        if stat.S_ISDIR(info.st_mode):
             problems.add(path, 1, "is a folder, expected a text file", "remove or rename it")
+            return None
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device would block or never end
+            problems.add(path, 1, "is not a regular file (a pipe, socket or device)",
+                         "replace it with a plain UTF-8 text file")
+            return None
+        if info.st_size > MAX_FILE:  # before reading: a 5 GB file must not fill the memory
+            problems.add(path, 1, f"file of {info.st_size:,} bytes is too large (at most "
+                         f"{MAX_FILE:,})", "split it, or check that the right file was saved here")
             return None
         data = path.read_bytes()
     except OSError as error:
         problems.add(path, 1, f"cannot read file: {error.strerror or error}",
                      "check the path, links and permissions")
         return None
-    if len(data) > MAX_FILE:
-        problems.add(path, 1, f"file of {len(data):,} bytes is too large (at most {MAX_FILE:,})",
-                     "split it, or check that the right file was saved here")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.add(path, 1, "saved as UTF-16, not UTF-8",
+                     "save it again as UTF-8 (in the editor's 'Save as…' or 'Encoding' menu)")
         return None
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
@@ -110,7 +120,16 @@ def load(path: Path, problems: Problems) -> Any:
                      "fill it in (content/README.md shows each file's form), or delete it")
         return None
     try:
-        return yaml.load(text, Loader=_Loader)
+        if ("&" in text or "*" in text) and (line := _anchor_line(text)):
+            problems.add(path, line, "YAML anchors and aliases (&name, *name) are not used in "
+                         "content", "write each value out where it belongs (quote text that "
+                         "starts with & or *)")
+            return None
+        data = yaml.load(text, Loader=_Loader)
+    except RecursionError:
+        problems.add(path, _deep_line(text), f"values nested more than {MAX_DEPTH} levels deep",
+                     "content needs a few levels at most: check the brackets [ ] and { }")
+        return None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
@@ -118,3 +137,32 @@ def load(path: Path, problems: Problems) -> Any:
         problems.add(path, line, f"invalid YAML: {what}",
                      "check indentation, and quote text that contains ': ' or starts with a symbol")
         return None
+    if data is None:  # only comments, or a lone '---'
+        problems.add(path, 1, "the file holds only comments",
+                     "fill it in (content/README.md shows each file's form), or delete it")
+    return data
+
+
+def _anchor_line(text: str) -> int | None:
+    """The line of the first anchor or alias: content never needs one, and aliases of aliases
+    would let a few lines expand into millions of values."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            return event.start_mark.line + 1
+    return None
+
+
+MAX_DEPTH = 50  # how deeply YAML values may nest before the file is refused as not content
+
+
+def _deep_line(text: str) -> int:
+    """The line where the values of `text` nest deeper than MAX_DEPTH."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return event.start_mark.line + 1
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+    return 1

@@ -18,7 +18,7 @@ class ClaimsPage(BaseOutput):
 
     def pages(self, site: Site, lang: str, t: Strings) -> list[Page]:
         """The claims page, or nothing without claims."""
-        if not site.claims:
+        if not site.claims and "claims" not in site.failed:
             return []
         v = View(site, lang, t)
         statuses = Markup("").join(

@@ -40,7 +40,7 @@ class GlossaryPages(BaseOutput):
 
     def pages(self, site: Site, lang: str, t: Strings) -> list[Page]:
         """The glossary page."""
-        if not site.terms:
+        if not site.terms and "glossary" not in site.failed:
             return []
         v = View(site, lang, t)
         ordered = sorted(site.terms, key=lambda term: sort_key(term, lang))
@@ -72,7 +72,7 @@ class GlossaryPages(BaseOutput):
 
     def artefacts(self, site: Site, strings: dict[str, Strings]) -> list[Artefact]:
         """The CSV and TBX exports."""
-        if not site.terms:
+        if not site.terms and "glossary" not in site.failed:
             return []
         origins = tuple(term.origin for term in site.terms)
         return [Artefact(CSV_PATH, to_csv(site), origins),

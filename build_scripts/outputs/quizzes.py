@@ -148,7 +148,7 @@ def _choices(article: Article, q: Question, v: View, kind: str) -> Markup:
     order = shuffled(q, len(q.options), article.slug)
     items = Markup("").join(
         Markup('<li><label><input type="{}" name="{}" value="o{}"> <span class="quiz__letter" '
-               'aria-hidden="true">{}</span> {}</label></li>').format(
+               'aria-hidden="true">{}</span> <span>{}</span></label></li>').format(
             kind, q.id, i, letter(v, k), v.text(q.options[i].text[v.lang]))
         for k, i in enumerate(order))
     return Markup('<ul class="quiz__options">{}</ul>').format(items)

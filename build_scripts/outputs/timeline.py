@@ -18,7 +18,7 @@ class TimelinePage(BaseOutput):
 
     def pages(self, site: Site, lang: str, t: Strings) -> list[Page]:
         """The timeline page, or nothing without events."""
-        if not site.timeline:
+        if not site.timeline and "timeline" not in site.failed:
             return []
         v = View(site, lang, t)
         items = []

@@ -3,6 +3,7 @@ or HTML fragments of the built pages out. One parametrized test runs them all.""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -30,13 +31,35 @@ def problems_of(content: Path, *, full: bool) -> list[str]:
     return []
 
 
-LONG = "نص " * 8000
+# Words that stand for text too large to write in a scenario file.
+STAND_INS = {
+    "LONGTEXT": "نص " * 8000,  # a paste accident: one paragraph of 8,000 words
+    "HUGETEXT": "نص " * 500_000,  # 2.5 MB: a file far too large for a page
+    "DEEPLY_NESTED": "how_to_read: {ar: نص, en: text}\nclaims: " + "[" * 3000 + "]" * 3000,
+}
 
 
 def expand(files: dict | None) -> dict:
-    """Scenario files as written, with LONGTEXT standing for a paste accident."""
-    return {path: text.replace("LONGTEXT", LONG) if isinstance(text, str) else text
-            for path, text in (files or {}).items()}
+    """Scenario files as written, with the stand-ins replaced."""
+    out = {}
+    for path, text in (files or {}).items():
+        if isinstance(text, str):
+            for word, long in STAND_INS.items():
+                text = text.replace(word, long)
+        out[path] = text
+    return out
+
+
+def make_case(edition, case: dict) -> Path:
+    """The small edition changed as the case says: files, symbolic links, named pipes."""
+    content = edition(expand(case.get("files")))
+    for rel, target in (case.get("links") or {}).items():
+        (content / rel).unlink(missing_ok=True)
+        (content / rel).symlink_to(target)
+    for rel in case.get("pipes") or ():
+        (content / rel).unlink(missing_ok=True)
+        os.mkfifo(content / rel)
+    return content
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +77,7 @@ def unchanged_site(tmp_path_factory):
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_scenario(edition, case, request):
     if "problems" in case:
-        content = edition(expand(case.get("files")))
+        content = make_case(edition, case)
         assert problems_of(content, full=case.get("build", False)) == case["problems"]
         return
     if case.get("files"):
