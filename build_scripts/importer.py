@@ -52,7 +52,7 @@ SOCIAL = _fold(r"(?:فيسبوك|فيس بوك|فيس|تويتر|إكس|واتس
                r"حفظ|أضف إلى المفضلة|المفضلة|تكبير الخط|تصغير الخط)")
 MONTHS = _fold(r"يناير|فبراير|مارس|أبريل|إبريل|ابريل|مايو|يونيو|يونيه|يوليو|يوليه|أغسطس|سبتمبر|"
                r"أكتوبر|اكتوبر|نوفمبر|ديسمبر|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين|"
-               r"جانفي|فيفري|أفريل|ماي|جوان|جويلية|أوت|محرم|صفر|ربيع|جمادى|رجب|شعبان|رمضان|شوال|"
+               r"جانفي|فيفري|أفريل|ماي|جوان|جويلية|أوت|يوليوز|غشت|شتنبر|نونبر|دجنبر|محرم|صفر|ربيع|جمادى|رجب|شعبان|رمضان|شوال|"
                r"القعدة|الحجة")
 DATE_WORDS = re.compile(_fold(
     rf"(?:{MONTHS}|السبت|الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|الأول|الثاني|"
@@ -66,6 +66,8 @@ AGENCIES = _fold(r"أ ف ب|أ\.ف\.ب|ا ف ب|أف ب|رويترز|أ ب|د ب
 END_MARKER, ABOUT_LABEL = "end-of-text marker", "about-the-organisation boilerplate"
 RELATED_LABEL = "related-news prompt"
 GALLERY = "gallery counter"
+CREDIT = re.compile(_fold(rf"^\(?\s*(?:تصوير|صورة|الصورة|الصور|photo|crédit|credit|©)\s*[:：]|"
+                          rf"^\(?(?:أرشيف|أرشيفية|صورة أرشيفية|{AGENCIES})\)?$"), re.IGNORECASE)
 CONTENTS_LABEL, SOURCES_LABEL, SOURCE_ENTRY = "contents label", "sources label", "a listed source"
 # A label and what the short lines after it are.
 LIST_LABELS = {RELATED_LABEL: "headline in a related-news list",
@@ -164,6 +166,8 @@ REPORTING = frozenset(_fold(
     "قال قالت يقول تقول أضاف أضافت يضيف تابع تابعت أكد أكدت يؤكد أوضح أوضحت أشار أشارت لفت لفتت "
     "شدد شددت اعتبر اعتبرت ذكر ذكرت كشف كشفت أعلن أعلنت بين بينت نقل نقلت رأى يرى ترى أفاد أفادت "
     "جاء جاءت كان كانت يأتي تأتي").split())
+# Words that open a sentence continuing the one before ("as well", "then", "but" …).
+CONNECTIVES = frozenset(_fold("كما ثم لكن لكنه لكنها بينما كذلك إلا إذ حيث بدوره بدورها").split())
 PRONOUNS = frozenset(_fold("هو هي هم هن هما نحن أنا أنت").split())
 # Words that start with و + an imperfect-verb letter but are nouns (وتر، ونش are rare in news).
 NOT_VERBS = frozenset(_fold("وتيرة ويلات").split())
@@ -315,6 +319,8 @@ def continues(text: str) -> bool:
         return False
     first = tokens[0]
     rest = first[1:]
+    if first in CONNECTIVES:
+        return True
     return first[:1] in ("و", "ف") and (rest in STOP_WORDS or rest in REPORTING
                                          or rest[:2] == "ال" or rest in PRONOUNS
                                          or len(rest) >= 3 and rest[:1] in "يتن" and
@@ -455,6 +461,10 @@ def _after_labels(lines: list[_Line]) -> None:
             label = None
         elif label:
             line.furniture, taken = label, taken + 1
+    for before, line in pairwise(lines):  # a photo's caption stands just above its credit
+        if CREDIT.search(arabic.normalise(line.text)) and before.furniture is None \
+                and before.words <= 20 and not ends_sentence(before.text):
+            before.furniture = "photo caption"
     texts = [(other, arabic.normalise(other.text)) for other in lines if other.sentence]
     for line in lines:
         bare = arabic.normalise(line.text).strip("«»\"“”'()-–— .،")
@@ -609,7 +619,9 @@ def _inside(lines: list[_Line], body: list[int], i: int, keep: frozenset[int],
                                            f"--drop {line.number}"))
         return "heading"
     def loose(other: _Line | None) -> bool:  # a short line that is not text or a list item
-        return other is not None and not paragraph_like(other) and not BULLET.match(other.text)
+        lead_in = other is not None and other.text.endswith((":", "：")) and other.words >= 5
+        return other is not None and not paragraph_like(other) and not lead_in \
+            and not BULLET.match(other.text)
 
     # A subheading is followed by its paragraph; short lines in a row are a list of links, a
     # menu or a poll (a question followed by its answers).
