@@ -782,7 +782,11 @@ def _from_lines(cleaned: Cleaned, facts: webpage.PageFacts) -> str | None:
                 break
     if facts.date:
         return None
-    for r in sorted(above, key=lambda r: "تحديث" in r.text or "update" in r.text.lower()):
+    # The article's own date line stands under its headline; a date above it is the site's
+    # "today"; an update time is not the publication date.
+    title_line = cleaned.title_line or 0
+    for r in sorted(above, key=lambda r: (0 < r.line < title_line, "تحديث" in r.text
+                                          or "update" in r.text.lower())):
         date = webpage.stated_date(r.text) if r.reason == "date or time line" else None
         if date:
             facts.date = date
