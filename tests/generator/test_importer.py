@@ -151,3 +151,22 @@ def test_a_saved_page_imports_with_its_metadata_and_passes_check(edition, tmp_pa
     assert (folder / "source.html").read_text("utf-8") == page.read_text("utf-8")
     assert [b.id for b in cleaned.blocks] == ["p1", "p2", "p3"]
     assert check(REPO, content=content, allow_pending=True).article("city-buses")
+
+
+def test_the_date_and_author_are_read_from_the_lines_under_the_headline(tmp_path):
+    import yaml
+
+    raw = tmp_path / "raw.txt"
+    raw.write_text("\n".join([
+        "صحيفة الواحة", "الثلاثاء 3 ديسمبر 2024",  # the site's "today", not the article's date
+        "افتتاح مكتبة عامة جديدة في وسط المدينة",
+        "كتب: سامي الحداد", "نشر في 28 نوفمبر 2024 - 10:15", "آخر تحديث: 29 نوفمبر 2024",
+        "افتتحت بلدية الواحة مكتبة عامة جديدة في وسط المدينة تضم آلاف الكتب، بحسب بيان رسمي.",
+        "وقالت البلدية إن الدخول إلى المكتبة مجاني طوال أيام الأسبوع.",
+    ]) + "\n", "utf-8")
+    cleaned = importer.import_article(raw, "library", tmp_path / "content")
+    meta = yaml.safe_load((tmp_path / "content/articles/library/article.yml").read_text("utf-8"))
+    assert meta["date"]["value"] == "2024-11-28" and "نشر في 28" in meta["date"]["basis"]["ar"]
+    assert meta["author"] == {"ar": "سامي الحداد"}
+    assert meta["outlet"] is None  # a line at the top is not proof of the outlet's name
+    assert cleaned.title == "افتتاح مكتبة عامة جديدة في وسط المدينة"
