@@ -15,7 +15,7 @@ from .. import markup
 from ..explainer import parse_refs
 from ..i18n import Strings
 from ..model import Article, Site
-from . import Artefact, BaseOutput
+from . import Artefact, BaseOutput, weasyfix
 from .common import View, minutes, published
 from .quizzes import answer_key_html, worksheet_html
 
@@ -60,6 +60,7 @@ def render(html: str) -> bytes:
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
 
+    weasyfix.apply()
     fonts = FontConfiguration()
     style = Style(string=CSS.read_text("utf-8"), base_url=f"{FONTS.as_uri()}/",
                   font_config=fonts)
