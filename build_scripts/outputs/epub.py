@@ -10,7 +10,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .. import markup
+from .. import arabic, markup
 from ..i18n import Strings
 from ..model import Site
 from . import Artefact, BaseOutput
@@ -49,10 +49,10 @@ OUTPUT = EpubFiles()
 
 def _chapter(epub, name: str, title: str, lang: str, direction: str, body: Markup):
     chapter = epub.EpubHtml(title=title, file_name=name, lang=lang, direction=direction)
-    chapter.content = str(Markup('<html xmlns="http://www.w3.org/1999/xhtml" lang="{}" '
-                                 'xml:lang="{}" dir="{}"><head><title>{}</title></head>'
-                                 "<body>{}</body></html>").format(lang, lang, direction, title,
-                                                                  body))
+    html = Markup('<html xmlns="http://www.w3.org/1999/xhtml" lang="{}" xml:lang="{}" dir="{}">'
+                  "<head><title>{}</title></head><body>{}</body></html>").format(
+        lang, lang, direction, title, body)
+    chapter.content = arabic.join_across_tags(str(html))  # some e-readers shape per element too
     chapter.add_link(href="style.css", rel="stylesheet", type="text/css")
     return chapter
 

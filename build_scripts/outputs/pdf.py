@@ -11,7 +11,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .. import markup
+from .. import arabic, markup
 from ..explainer import parse_refs
 from ..i18n import Strings
 from ..model import Article, Site
@@ -69,7 +69,8 @@ def render(html: str) -> bytes:
 
 
 def document(title: str, v: View, body: Markup) -> str:
-    """A whole HTML document for WeasyPrint, links to web pages kept as text."""
+    """A whole HTML document for WeasyPrint, links to web pages kept as text, Arabic words split
+    by a tag held together with joiners."""
     footer = v.t("Page %(page)s of %(pages)s", page="\u0001", pages="\u0002")
     footer_css = '"' + footer.replace('"', "'").replace(
         "\u0001", '" counter(page) "').replace("\u0002", '" counter(pages) "') + '"'
@@ -78,7 +79,7 @@ def document(title: str, v: View, body: Markup) -> str:
                   "<title>{}</title><style>@page {{ @bottom-center {{ content: {}; }} }}</style>"
                   "</head><body>{}</body></html>").format(
         v.lang, v.site.config.dir(v.lang), title, Markup(footer_css), body)
-    return _OTHER_PAGE_LINK.sub(r"\1", str(html))
+    return arabic.join_across_tags(_OTHER_PAGE_LINK.sub(r"\1", str(html)))
 
 
 def _cite(prefix: str):
