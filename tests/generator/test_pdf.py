@@ -33,6 +33,12 @@ def test_every_pdf_is_built_and_linked(site):
     page = (site / "ar/articles/city-library-opens.html").read_text("utf-8")
     assert 'href="../pdf/city-library-opens.pdf"' in page
     assert "pdf/booklet.pdf" in (site / "en/timeline.html").read_text("utf-8")
+    for page, pdf in (("quizzes/city-library-opens", "city-library-opens.pdf"),
+                      ("teachers/worksheet-city-library-opens", "city-library-opens.pdf"),
+                      ("teachers/answers-city-library-opens", "city-library-opens-answers.pdf")):
+        assert f'href="../pdf/{pdf}"' in (site / f"ar/{page}.html").read_text("utf-8"), page
+    quiz = (site / "en/quizzes/city-library-opens.html").read_text("utf-8")
+    assert "answers.pdf" not in quiz, "an answer key offered to students"
 
 
 def test_fonts_are_embedded(site):
