@@ -32,7 +32,8 @@ def test_every_pdf_is_built_and_linked(site):
         "booklet", "city-library-opens", "city-library-opens-answers", "school-science-fair")}
     page = (site / "ar/articles/city-library-opens.html").read_text("utf-8")
     assert 'href="../pdf/city-library-opens.pdf"' in page
-    assert "pdf/booklet.pdf" in (site / "en/timeline.html").read_text("utf-8")
+    for part in ("timeline", "claims", "glossary"):  # the booklet, opened at that part
+        assert f'href="pdf/booklet.pdf#{part}"' in (site / f"en/{part}.html").read_text("utf-8")
     for page, pdf in (("quizzes/city-library-opens", "city-library-opens.pdf"),
                       ("teachers/worksheet-city-library-opens", "city-library-opens.pdf"),
                       ("teachers/answers-city-library-opens", "city-library-opens-answers.pdf")):
