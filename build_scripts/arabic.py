@@ -124,3 +124,22 @@ def search_words(text: str) -> list[str]:
         if re.search("[\u0600-\u06ff]", word) and light_stem(word) != word:
             out.append(light_stem(word))
     return out
+
+
+# Letters that join the letter after them (Unicode joining type D, and the tatweel); the
+# right-joining ones (ا أ إ آ د ذ ر ز و ؤ ة) and the hamza ء never do, so no joiner goes after them.
+_JOINS_NEXT = ("[\u0620\u0626\u0628\u062a-\u062e\u0633-\u063f\u0640-\u0647\u0649\u064a\u066e"
+               "\u066f\u0678-\u0687\u069a-\u06bf\u06c1\u06c2\u06cc\u06ce\u06d0\u06d1\u06fa-\u06fc"
+               "\u06ff]")
+_JOINS_PREVIOUS = "[\u0620\u0622-\u064a\u066e\u066f\u0671-\u06d3\u06fa-\u06fc\u06ff]"
+_INLINE_TAGS = ("(?:</?(?:a|abbr|b|bdi|cite|code|dfn|em|i|mark|q|s|small|span|strong|sub|sup|"
+                "time|u)\\b[^>]*>)+")
+_SPLIT_WORD = re.compile(
+    f"({_JOINS_NEXT}{DIACRITICS.pattern}*)({_INLINE_TAGS})(?={_JOINS_PREVIOUS})")
+ZWJ = "\u200d"
+
+
+def join_across_tags(html: str) -> str:
+    """A zero-width joiner on both sides of inline tags that split an Arabic word (الكت<em>اب</em>),
+    so a renderer that shapes each element's text apart (WeasyPrint) still joins the letters."""
+    return _SPLIT_WORD.sub(lambda m: f"{m[1]}{ZWJ}{m[2]}{ZWJ}", html)

@@ -154,7 +154,7 @@ def blocks(lines: tuple[str, ...] | list[str], *, rtl: bool, cite: Cite,
 
 
 def plain_citations(text: str) -> str:
-    """Text for a file outside the site (CSV, PDF, EPUB): [¶slug#p3] becomes (slug ¶3)."""
+    """Text for a file outside the site (CSV, TBX): [¶slug#p3] becomes (slug ¶3)."""
     return PAGE_REF.sub(lambda m: "(" + m.group(1).replace("#p", " ¶") + ")", text)
 
 

@@ -8,7 +8,7 @@ from .. import markup
 from ..i18n import Strings
 from ..model import Article, Block, Site
 from . import BaseOutput, Page
-from .common import Linker, View, local_cite, meta_line
+from .common import Linker, View, local_cite, meta_line, pdf_offer
 
 
 class ArticlePages(BaseOutput):
@@ -36,9 +36,7 @@ def article_page(article: Article, v: View) -> str:
     title = article.title[v.lang]
     out = [markup.front_matter(title), f"# {v.text(title)}\n\n", f"{meta_line(article, v)}\n\n"]
     links = Linker(v)
-    if "pdf" in v.site.outputs:  # the PDF is offered when this build makes it
-        out.append(str(Markup('<p class="downloads"><a href="../pdf/{}.pdf" download>{}</a></p>')
-                       .format(article.slug, v.ui("Download this article (PDF)"))) + "\n\n")
+    out.append(pdf_offer(v, f"{article.slug}.pdf", "Download this article (PDF)"))
     out.append(key_terms(article, v))
     sections = article.explainers.get(v.lang)
     if sections:

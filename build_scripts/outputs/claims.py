@@ -8,7 +8,7 @@ from .. import markup
 from ..i18n import Strings
 from ..model import Site
 from . import BaseOutput, Page
-from .common import View, source_links
+from .common import View, pdf_offer, source_links
 
 
 class ClaimsPage(BaseOutput):
@@ -46,6 +46,7 @@ class ClaimsPage(BaseOutput):
                 v.ui("Status"), claim.status, v.text(status.label[lang]), v.ui("Sources"),
                 source_links(claim.sources, v)))
         body = (markup.front_matter(t("Who claims what")) + f"# {v.ui('Who claims what')}\n\n"
+                + pdf_offer(v, "booklet.pdf", "This page in the booklet (PDF)", section="claims")
                 + f"{aside}\n\n" + '<div class="claims">\n' + "\n".join(cards) + "\n</div>\n")
         return [Page("claims.md", t("Who claims what"), body,
                      sources=(site.config.origin, *(c.origin for c in site.claims)))]

@@ -75,6 +75,18 @@ def meta_line(article: Article, v: View) -> Markup:
     return Markup('<dl class="article-meta">{}</dl>').format(items)
 
 
+def pdf_offer(v: View, name: str, label: str, *, section: str = "") -> str:
+    """The page's PDF (`<lang>/pdf/<name>`) offered above its content, as Markdown: a download,
+    or with `section` the booklet opened at that part; nothing when this build makes no PDFs."""
+    if "pdf" not in v.site.outputs:
+        return ""
+    if section:
+        link = Markup('<a href="{}pdf/{}#{}">{}</a>').format(v.root, name, section, v.ui(label))
+    else:
+        link = Markup('<a href="{}pdf/{}" download>{}</a>').format(v.root, name, v.ui(label))
+    return str(Markup('<p class="downloads">{}</p>').format(link)) + "\n\n"
+
+
 def cite_link(v: View, slug: str, block: str, label: str, *, named: bool = False,
               same_page: bool = False) -> Markup:
     """A citation chip linking to a paragraph; `named` adds the article's short title."""

@@ -10,12 +10,12 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .. import markup
+from .. import arabic
 from ..i18n import Strings
 from ..model import Site
 from . import Artefact, BaseOutput
 from .common import View
-from .pdf import FONTS, article_body
+from .pdf import FONTS, article_body, definition
 
 CSS = """@font-face { font-family: "Reader Arabic"; src: url(fonts/NotoNaskhArabic-Regular.ttf); }
 @font-face { font-family: "Reader Arabic"; font-weight: bold;
@@ -26,6 +26,7 @@ html[lang="en"] body { font-family: "Reader Latin", "Reader Arabic", serif; line
 .para .num { font-size: .7em; color: #666; padding: 0 .3em; }
 .cite { font-size: .8em; }
 .title-block p { font-size: .85em; color: #444; }
+dt { font-weight: bold; margin-top: .6em; }
 """
 FONT_FILES = ("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf", "NotoSans-Regular.ttf")
 FIXED_DATE = "2024-01-01T00:00:00Z"
@@ -49,10 +50,10 @@ OUTPUT = EpubFiles()
 
 def _chapter(epub, name: str, title: str, lang: str, direction: str, body: Markup):
     chapter = epub.EpubHtml(title=title, file_name=name, lang=lang, direction=direction)
-    chapter.content = str(Markup('<html xmlns="http://www.w3.org/1999/xhtml" lang="{}" '
-                                 'xml:lang="{}" dir="{}"><head><title>{}</title></head>'
-                                 "<body>{}</body></html>").format(lang, lang, direction, title,
-                                                                  body))
+    html = Markup('<html xmlns="http://www.w3.org/1999/xhtml" lang="{}" xml:lang="{}" dir="{}">'
+                  "<head><title>{}</title></head><body>{}</body></html>").format(
+        lang, lang, direction, title, body)
+    chapter.content = arabic.join_across_tags(str(html))  # some e-readers shape per element too
     chapter.add_link(href="style.css", rel="stylesheet", type="text/css")
     return chapter
 
@@ -84,8 +85,9 @@ def book(site: Site, v: View) -> bytes:
     claims = Markup("").join(Markup("<p><strong>{}</strong><br/>{}: {} · {}: {}</p>").format(
         v.text(c.claim[lang]), v.ui("Claimant"), v.text(c.claimant[lang]), v.ui("Status"),
         v.text(site.config.status(c.status).label[lang])) for c in site.claims)
+    chapter_of = {a.slug: f"{a.slug}.xhtml#" for a in site.articles}  # citations link there
     terms = Markup("").join(Markup("<dt>{}</dt><dd>{}</dd>").format(
-        v.text(t.name(lang)), v.text(markup.plain_citations(t.definition[lang])))
+        v.text(t.name(lang)), definition(t, v, chapter_of))
         for t in sorted(site.terms, key=lambda t: t.name(lang)))
     for name, title, body in (("timeline.xhtml", v.t("Timeline"), events),
                               ("claims.xhtml", v.t("Who claims what"), claims),

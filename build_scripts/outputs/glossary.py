@@ -16,7 +16,7 @@ from ..errors import Problems
 from ..i18n import Strings
 from ..model import Site, Term
 from . import Artefact, BaseOutput, Page
-from .common import View, cite_link
+from .common import View, cite_link, pdf_offer
 
 CSV_PATH = "exports/glossary.csv"
 TBX_PATH = "exports/glossary.tbx"
@@ -56,6 +56,7 @@ class GlossaryPages(BaseOutput):
                 n, n, n, letter, Markup("").join(entry(term, v) for term in terms))
             for n, (letter, terms) in enumerate(letters.items(), start=1))
         body = (markup.front_matter(t("Glossary")) + f"# {v.ui('Glossary')}\n\n"
+                + pdf_offer(v, "booklet.pdf", "This page in the booklet (PDF)", section="glossary")
                 + str(Markup('<p class="glossary-intro">{} <a href="../{}" download>{}</a> · '
                              '<a href="../{}" download>{}</a></p>').format(
                     markup.text(t.plural("%(num)s term from the articles, in both languages.",

@@ -11,11 +11,12 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .. import markup
+from .. import arabic, markup
+from ..enrich import short_title
 from ..explainer import parse_refs
 from ..i18n import Strings
-from ..model import Article, Site
-from . import Artefact, BaseOutput
+from ..model import Article, Site, Term
+from . import Artefact, BaseOutput, weasyfix
 from .common import View, minutes, published
 from .quizzes import answer_key_html, worksheet_html
 
@@ -60,6 +61,7 @@ def render(html: str) -> bytes:
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
 
+    weasyfix.apply()
     fonts = FontConfiguration()
     style = Style(string=CSS.read_text("utf-8"), base_url=f"{FONTS.as_uri()}/",
                   font_config=fonts)
@@ -68,16 +70,19 @@ def render(html: str) -> bytes:
 
 
 def document(title: str, v: View, body: Markup) -> str:
-    """A whole HTML document for WeasyPrint, links to web pages kept as text."""
+    """A whole HTML document for WeasyPrint, links to web pages kept as text, Arabic words split
+    by a tag held together with joiners."""
     footer = v.t("Page %(page)s of %(pages)s", page="\u0001", pages="\u0002")
     footer_css = '"' + footer.replace('"', "'").replace(
         "\u0001", '" counter(page) "').replace("\u0002", '" counter(pages) "') + '"'
-    # The footer's words are the catalog's, so its rule is written here, not in print.css.
+    # The footer's words are the catalog's, so its rule is written here, not in print.css; a
+    # rule there could not take it off the booklet's cover (the document's own style wins).
     html = Markup('<!doctype html><html lang="{}" dir="{}"><head><meta charset="utf-8">'
-                  "<title>{}</title><style>@page {{ @bottom-center {{ content: {}; }} }}</style>"
+                  "<title>{}</title><style>@page {{ @bottom-center {{ content: {}; }} }}"
+                  "@page cover {{ @bottom-center {{ content: none; }} }}</style>"
                   "</head><body>{}</body></html>").format(
         v.lang, v.site.config.dir(v.lang), title, Markup(footer_css), body)
-    return _OTHER_PAGE_LINK.sub(r"\1", str(html))
+    return arabic.join_across_tags(_OTHER_PAGE_LINK.sub(r"\1", str(html)))
 
 
 def _cite(prefix: str):
@@ -93,7 +98,7 @@ def article_body(article: Article, v: View, *, prefix: str = "", level: int = 1)
     sub = f"h{level + 1}"
     lang, source = v.lang, v.site.config.source_lang
     outlet = v.text(article.outlet.shown(lang)) if article.outlet else v.ui("not stated")
-    meta = Markup("<p>{}: {} · {}: {} · {}: {}</p><p>{}: {}</p>").format(
+    meta = Markup('<p>{}: {} · {}: {} · {}: {}</p><p>{}: <bdi dir="ltr">{}</bdi></p>').format(
         v.ui("Outlet"), outlet, v.ui("Published"), published(article, v), v.ui("Reading time"),
         minutes(article, v), v.ui("Source file"), article.source_file)
     head = Markup('<header class="title-block" id="{}top"><{}>{}</{}>{}</header>').format(
@@ -126,11 +131,29 @@ def _block(article: Article, block, lang: str, v: View, prefix: str) -> Markup:
         prefix, block.id, block.number, markup.text(text, rtl=rtl))
 
 
-def key_terms(article: Article, v: View, level: int = 2) -> Markup:
-    """The article's key terms with their definitions."""
+def definition(term: Term, v: View, anchors: dict[str, str]) -> Markup:
+    """A term's definition, each citation as "short title ¶N": a link to the paragraph when the
+    document holds that article (`anchors`: its slug → the link's start, up to the block id)."""
+    def cite(refs: str) -> Markup:
+        slug, _, block = refs.partition("#")
+        article = v.site.article(slug)
+        if article is None or not block:  # already reported by the loader
+            return markup.text(f"[¶{refs}]")
+        label = Markup("{} ¶{}").format(v.text(short_title(article.title[v.lang])), block[1:])
+        if slug not in anchors:
+            return Markup("({})").format(label)
+        return Markup('(<a class="cite" href="{}{}">{}</a>)').format(anchors[slug], block, label)
+
+    return markup.rich(term.definition[v.lang], rtl=v.rtl, cite=cite)
+
+
+def key_terms(article: Article, v: View, level: int = 2, anchors: dict[str, str] | None = None
+              ) -> Markup:
+    """The article's key terms with their definitions (citations of this article linked)."""
+    anchors = {article.slug: "#"} if anchors is None else anchors
     terms = [v.site.term(i) for i in v.site.key_terms.get(article.slug, ())]
     rows = Markup("").join(Markup("<dt>{}</dt><dd>{}</dd>").format(
-        v.text(t.name(v.lang)), v.text(markup.plain_citations(t.definition[v.lang]))) for t in terms if t)
+        v.text(t.name(v.lang)), definition(t, v, anchors)) for t in terms if t)
     if not rows:
         return Markup("")
     return Markup('<h{}>{}</h{}><dl class="terms">{}</dl>').format(
@@ -156,6 +179,7 @@ def answers_document(article: Article, v: View) -> str:
 def booklet(site: Site, v: View) -> str:
     """Cover, contents, every article, the timeline, the claims and the glossary."""
     lang = v.lang
+    anchors = {a.slug: f"#{a.slug}-" for a in site.articles}  # paragraph ids in the booklet
     sections = [(f"art-{a.slug}", a.title[lang]) for a in site.articles]
     sections += [("timeline", v.t("Timeline")), ("claims", v.t("Who claims what")),
                  ("glossary", v.t("Glossary"))]
@@ -167,7 +191,7 @@ def booklet(site: Site, v: View) -> str:
         v.ui("Licence"), site.config.licence.name, v.ui("Contents"), toc)
     articles = Markup("").join(
         Markup('<section class="new-page" id="art-{}">{}{}</section>').format(
-            a.slug, article_body(a, v, prefix=f"{a.slug}-"), key_terms(a, v, 3))
+            a.slug, article_body(a, v, prefix=f"{a.slug}-"), key_terms(a, v, 3, anchors))
         for a in site.articles)
     events = Markup("").join(Markup('<p class="event"><time>{}</time> — {}</p>').format(
         v.t.date(e.date), v.text(e.text[lang])) for e in site.timeline)
@@ -176,8 +200,8 @@ def booklet(site: Site, v: View) -> str:
         v.text(c.claim[lang]), v.ui("Claimant"), v.text(c.claimant[lang]), v.ui("Denial or reply"),
         v.text(c.denial[lang]) if c.denial else v.ui("none reported"), v.ui("Status"),
         v.text(site.config.status(c.status).label[lang])) for c in site.claims)
-    glossary = Markup("").join(Markup("<dt>{}</dt><dd>{} {}</dd>").format(
-        v.text(t.name(lang)), v.text(t.short[lang]), v.text(markup.plain_citations(t.definition[lang])))
+    glossary = Markup("").join(Markup('<dt>{}</dt><dd><p class="short">{}</p><p>{}</p></dd>').format(
+        v.text(t.name(lang)), v.text(t.short[lang]), definition(t, v, anchors))
         for t in sorted(site.terms, key=lambda t: t.name(lang)))
     back = Markup('<section class="new-page" id="timeline"><h1>{}</h1>{}</section>'
                   '<section class="new-page" id="claims"><h1>{}</h1>{}</section>'

@@ -18,7 +18,7 @@ from ..i18n import Strings
 from ..model import Article, Question, Site, Text
 from ..quiz import correct_responses, digest, localized, salt, shuffled
 from . import Artefact, BaseOutput, Page
-from .common import View
+from .common import View, pdf_offer
 
 LETTERS = {"ar": "أبجدهوزحطي", "en": "ABCDEFGHIJ"}
 
@@ -120,7 +120,7 @@ def quiz_page(article: Article, v: View, title: str) -> str:
         v.ui("Start again"), Markup(json.dumps(rules, ensure_ascii=False)))
     # Out of search: quiz questions would crowd the articles out of the results.
     return (markup.front_matter(title, script="quiz", searchable=False) + f"# {v.text(title)}\n\n"
-            + str(body) + "\n")
+            + pdf_offer(v, f"{article.slug}.pdf", "Article and worksheet (PDF)") + str(body) + "\n")
 
 
 def question_form(article: Article, q: Question, n: int, v: View) -> Markup:
@@ -209,6 +209,7 @@ def worksheet(article: Article, v: View) -> str:
     """The worksheet page."""
     title = v.t("Worksheet: %(title)s", title=article.title[v.lang])
     return (markup.front_matter(title, searchable=False) + f"# {v.text(title)}\n\n"
+            + pdf_offer(v, f"{article.slug}.pdf", "Article and worksheet (PDF)")
             + str(worksheet_html(article, v)) + "\n")
 
 
@@ -254,6 +255,7 @@ def answer_key(article: Article, v: View) -> str:
     """The answer key page (teachers only: never in the search that student pages offer)."""
     title = v.t("Answer key: %(title)s", title=article.title[v.lang])
     return (markup.front_matter(title, searchable=False) + f"# {v.text(title)}\n\n"
+            + pdf_offer(v, f"{article.slug}-answers.pdf", "Answer key (PDF)")
             + str(answer_key_html(article, v)) + "\n")
 
 

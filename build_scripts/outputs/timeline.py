@@ -8,7 +8,7 @@ from .. import markup
 from ..i18n import Strings
 from ..model import Site
 from . import BaseOutput, Page
-from .common import View, source_links, with_refs
+from .common import View, pdf_offer, source_links, with_refs
 
 
 class TimelinePage(BaseOutput):
@@ -31,6 +31,7 @@ class TimelinePage(BaseOutput):
                 event.id, event.date, v.t.date(event.date), inferred, v.text(event.text[lang]),
                 v.ui("Sources"), source_links(event.sources, v)))
         body = (markup.front_matter(t("Timeline")) + f"# {v.ui('Timeline')}\n\n"
+                + pdf_offer(v, "booklet.pdf", "This page in the booklet (PDF)", section="timeline")
                 + '<ol class="timeline">\n' + "\n".join(items) + "\n</ol>\n")
         return [Page("timeline.md", t("Timeline"), body,
                      sources=tuple(e.origin for e in site.timeline))]

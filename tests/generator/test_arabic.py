@@ -42,3 +42,15 @@ def test_stem_keeps_short_words_whole():
 def test_bidi_controls_are_detected():
     assert arabic.BIDI_CONTROLS.search("نص\u202bمخفي")
     assert not arabic.BIDI_CONTROLS.search("نص عادي")
+
+
+def test_a_joiner_goes_where_an_inline_tag_splits_a_word():
+    zwj = arabic.ZWJ
+    assert arabic.join_across_tags("الكت<em>اب</em>ة") == f"الكت{zwj}<em>{zwj}اب{zwj}</em>{zwj}ة"
+    # A diacritic before the tag stays on its letter; several tags in a row get one pair.
+    assert arabic.join_across_tags('كَ<a href="#x"><strong>تب</strong></a>') == \
+        f'كَ{zwj}<a href="#x"><strong>{zwj}تب</strong></a>'
+    # Letters that never join the next one, spaces, Latin text and block tags are left alone.
+    for html in ("و<strong>كيم</strong>", "الدار<em>ة</em>", "كتب <em>اب</em>",
+                 "<p>كتب</p><p>باب</p>", "Kim<em>Jong</em>", "كتب<br>باب"):
+        assert arabic.join_across_tags(html) == html

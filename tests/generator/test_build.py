@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -144,8 +145,18 @@ def test_downloads_page_and_the_site_archive(shared):
     assert 'href="../../exports/quizzes-en.gift"' in teachers
     with zipfile.ZipFile(site / "downloads/site.zip") as archive:
         names = set(archive.namelist())
+        zipped_page = archive.read("site/en/downloads.html").decode("utf-8")
     assert {"site/index.html", "site/ar/index.html", "site/en/search/search_index.js"} <= names
     assert "site/downloads/site.zip" not in names
+    # The archive's own size is on the page, and the archive holds that very page.
+    shown = re.search(r'<span class="archive-size">([\d.,]+) (KB|MB)</span>', page)
+    assert shown, "the archive's size is missing from the downloads page"
+    actual = (site / "downloads/site.zip").stat().st_size
+    unit = 1000 if shown[2] == "KB" else 1_000_000
+    assert abs(float(shown[1].replace(",", "")) - actual / unit) <= (0.5 if unit == 1000 else 0.05)
+    assert zipped_page == page
+    arabic = (site / "ar/downloads.html").read_text("utf-8")
+    assert re.search(r'<span class="archive-size">[^<]*\d[^<]*</span>', arabic)
 
 
 def test_swap_exchanges_folders_in_one_step(tmp_path):

@@ -32,7 +32,14 @@ def test_every_pdf_is_built_and_linked(site):
         "booklet", "city-library-opens", "city-library-opens-answers", "school-science-fair")}
     page = (site / "ar/articles/city-library-opens.html").read_text("utf-8")
     assert 'href="../pdf/city-library-opens.pdf"' in page
-    assert "pdf/booklet.pdf" in (site / "en/timeline.html").read_text("utf-8")
+    for part in ("timeline", "claims", "glossary"):  # the booklet, opened at that part
+        assert f'href="pdf/booklet.pdf#{part}"' in (site / f"en/{part}.html").read_text("utf-8")
+    for page, pdf in (("quizzes/city-library-opens", "city-library-opens.pdf"),
+                      ("teachers/worksheet-city-library-opens", "city-library-opens.pdf"),
+                      ("teachers/answers-city-library-opens", "city-library-opens-answers.pdf")):
+        assert f'href="../pdf/{pdf}"' in (site / f"ar/{page}.html").read_text("utf-8"), page
+    quiz = (site / "en/quizzes/city-library-opens.html").read_text("utf-8")
+    assert "answers.pdf" not in quiz, "an answer key offered to students"
 
 
 def test_fonts_are_embedded(site):
@@ -69,3 +76,23 @@ def test_pdfs_are_tagged_with_language_and_bookmarks(site):
         except zlib.error:
             continue
     assert b"/Lang (ar)" in data and b"/Outlines" in data
+
+
+def test_every_link_in_a_pdf_leads_to_a_place_in_it(site):
+    import re
+    import zlib
+
+    for path in (site / "ar/pdf/booklet.pdf", site / "en/pdf/city-library-opens.pdf"):
+        data = path.read_bytes()
+        for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, re.DOTALL):
+            try:
+                data += zlib.decompress(stream)
+            except zlib.error:
+                continue
+        targets = set(re.findall(rb"/Subtype /Link.{0,120}?/Dest \(([^)]*)\)", data, re.DOTALL))
+        names = {line.split('"')[1].encode() for line in run("pdfinfo", "-dests", str(path))
+                 .splitlines()[1:] if '"' in line}
+        assert targets and targets <= names, (path, targets - names)
+        if path.name == "booklet.pdf":  # contents, citations in explainers, key terms, glossary
+            assert {b"art-city-library-opens", b"glossary"} <= targets
+            assert any(re.fullmatch(rb"[a-z-]+-p\d+", t) for t in targets)
