@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority
 
-from . import arabic, search
+from . import arabic, csp, search
 
 _HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
 
@@ -27,7 +27,7 @@ def set_html_dir(html: str, direction: str) -> str:
 
 
 class ReaderPlugin(BasePlugin):
-    """Per-language adjustments: `<html dir>`, folded Arabic search fields, the fold rules."""
+    """Per-language adjustments: `<html dir>`, the CSP, folded Arabic search fields, the fold rules."""
 
     def __init__(self, *, direction: str, fold_search: bool, matcher=None, query_terms=None):
         super().__init__()
@@ -36,9 +36,10 @@ class ReaderPlugin(BasePlugin):
         self.matcher = matcher  # glossary terms, found in the index (terms.Matcher)
         self.query_terms = query_terms or {}  # the same terms, for the query (search.query_rules)
 
+    @event_priority(-100)  # last: the policy hashes the page's final inline scripts
     def on_post_page(self, output: str, *, page, config) -> str:
-        """Every page gets its direction on the root element."""
-        return set_html_dir(output, self.direction)
+        """Every page gets its direction on the root element and its Content-Security-Policy."""
+        return csp.add_policy(set_html_dir(output, self.direction))
 
     @event_priority(100)  # before the search plugin writes its index (priority 0)
     def on_post_build(self, *, config) -> None:

@@ -6,7 +6,7 @@ import json
 
 from markupsafe import Markup
 
-from .. import markup
+from .. import csp, markup
 from ..i18n import Strings
 from ..model import Site
 from . import Artefact, BaseOutput
@@ -102,8 +102,8 @@ class RootPages(BaseOutput):
             title=markup.attr(" · ".join(strings[c]("Page not found") for c in codes)),
             pattern="|".join(codes))
         origin = (config.origin,)
-        return [Artefact("index.html", index.encode(), origin),
-                Artefact("404.html", not_found.encode(), origin),
+        return [Artefact("index.html", csp.add_policy(index).encode(), origin),
+                Artefact("404.html", csp.add_policy(not_found).encode(), origin),
                 Artefact(".nojekyll", b"", origin)]
 
 
