@@ -47,6 +47,13 @@ class _Page(HTMLParser):
             self.urls.append((tag, values[attr] or "", "data-external" in values))
 
 
+def page_ids(html: str) -> set[str]:
+    """The ids (and `<a name>`s) in `html` that a link's #anchor may point at."""
+    page = _Page()
+    page.feed(html)
+    return page.ids
+
+
 def check_site(out: Path, expected: dict[str, tuple[str, str]], locate: Locate,
                problems: Problems, *, skip: set[tuple[str, str]] = frozenset()) -> None:
     """Check every page under `out`; `expected` maps a language folder to its (lang, dir).
@@ -79,8 +86,8 @@ def check_site(out: Path, expected: dict[str, tuple[str, str]], locate: Locate,
 def _check_url(out: Path, rel: str, tag: str, url: str, marked: bool, parsed: dict,
                locate: Locate, problems: Problems) -> None:
     parts = urlsplit(url)
-    if parts.scheme in ("mailto", "tel"):
-        return
+    if parts.scheme in ("mailto", "tel") or (parts.scheme == "data" and tag != "a"):
+        return  # a data: URL is in the page itself (the root pages' empty icon), not fetched
     if parts.scheme or parts.netloc or url.startswith("//"):
         if parts.scheme not in ("http", "https", "") or tag != "a" or not marked:
             what = "links to" if tag == "a" else "loads"

@@ -15,6 +15,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from . import arabic, csp, search
 
 _HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
+_CHECKBOX = re.compile(r"""<input\b[^>]*\btype=["']?checkbox\b[^>]*>""", re.IGNORECASE)
+_AUTOCOMPLETE = re.compile(r"""\s+autocomplete=(?:"[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
 
 
 def set_html_dir(html: str, direction: str) -> str:
@@ -24,6 +26,12 @@ def set_html_dir(html: str, direction: str) -> str:
         return html
     fixed = tag.group(0).replace("<html", f'<html dir="{direction}"', 1)
     return html[: tag.start()] + fixed + html[tag.end():]
+
+
+def drop_checkbox_autocomplete(html: str) -> str:
+    """Remove `autocomplete` from checkboxes: HTML allows it on text-like inputs only, and
+    Material puts it on its drawer and search toggles in base.html, outside any block."""
+    return _CHECKBOX.sub(lambda tag: _AUTOCOMPLETE.sub("", tag.group(0)), html)
 
 
 class ReaderPlugin(BasePlugin):
@@ -38,8 +46,9 @@ class ReaderPlugin(BasePlugin):
 
     @event_priority(-100)  # last: the policy hashes the page's final inline scripts
     def on_post_page(self, output: str, *, page, config) -> str:
-        """Every page gets its direction on the root element and its Content-Security-Policy."""
-        return csp.add_policy(set_html_dir(output, self.direction))
+        """Every page gets its direction on the root element, valid toggles and its
+        Content-Security-Policy."""
+        return csp.add_policy(drop_checkbox_autocomplete(set_html_dir(output, self.direction)))
 
     @event_priority(100)  # before the search plugin writes its index (priority 0)
     def on_post_build(self, *, config) -> None:
