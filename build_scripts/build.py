@@ -192,6 +192,8 @@ def _mkdocs(root: Path, site: Site, lang: str, docs: Path, out: Path, pages: dic
                         if "pdf" in site.outputs else "",
                         "licence_url": site.config.licence.url,
                         "licence_name": site.config.licence.name}}
+    # the sitemap needs absolute addresses: without the published URL there is none
+    extra["sitemap_base"] = f"{site.config.url}{lang}/" if site.config.url else ""
     fold = lang in FOLDING_LANGS
     if fold:
         # lunr's stemmers and trimmer mangle Arabic; the folded fields do that job instead.

@@ -52,7 +52,11 @@ class ReaderPlugin(BasePlugin):
 
     @event_priority(100)  # before the search plugin writes its index (priority 0)
     def on_post_build(self, *, config) -> None:
-        """Add folded fields to the search entries and write the browser's folding rules."""
+        """Drop an empty sitemap; add folded fields to the search entries and write the
+        browser's folding rules."""
+        if not config.extra.get("sitemap_base"):  # no published URL: no absolute addresses
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                (Path(config.site_dir) / name).unlink(missing_ok=True)
         if not self.fold_search:
             return
         index = _search_index(config)

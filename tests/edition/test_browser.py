@@ -185,6 +185,23 @@ def test_search_works_in_each_language(page, base, lang, query, found):
     assert outside == []
 
 
+@pytest.mark.parametrize(("lang", "query"), [("ar", "عقوبات"), ("en", "Naryshkin")])
+def test_enter_opens_a_search_result_from_the_keyboard(page, base, lang, query):
+    """Enter in the search box opens a result; ArrowDown then Enter the one chosen."""
+    page.goto(f"{base}/{lang}/index.html")
+    links = search(page, query)
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: "/index.html" not in url)
+    assert page.url in links
+    page.goto(f"{base}/{lang}/index.html")
+    links = search(page, query)
+    page.keyboard.press("ArrowDown")
+    chosen = page.evaluate("document.activeElement.href")
+    assert chosen in links
+    page.keyboard.press("Enter")
+    page.wait_for_url(chosen)
+
+
 def test_search_quality(page, http_root, capsys):
     """Measure search on SEARCH_CASES and SPELLING_CASES: the article must be among the results."""
     cases = SEARCH_CASES + SPELLING_CASES

@@ -33,6 +33,8 @@ pytestmark = [pytest.mark.browser,
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PARALLEL = 3  # pages open at once: the machine has two cores; waiting on loads overlaps
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+PHONE = 375  # px
 
 # (axe rule, CSS selector of the node) → why it cannot be fixed. Keep this empty if you can.
 AXE_ALLOWED: dict[tuple[str, str], str] = {}
@@ -42,10 +44,15 @@ COLLECT_LINKS = """() => ({
   loads: Array.from(document.querySelectorAll("[src], link[href]"), e => e.src || e.href),
   external: Array.from(document.querySelectorAll("a[data-external]"), a => a.href),
   fonts: Array.from(document.fonts, f => `${f.family} ${f.weight} ${f.status}`),
+  width: document.documentElement.scrollWidth,
 })"""
 
-RUN_AXE = """async () => {
-  const result = await axe.run(document, {resultTypes: ["violations"]})
+# Every rule in the light scheme; in the dark one only those that depend on colours (the rest
+# see the same document twice).
+RUN_AXE = """async (rules) => {
+  const options = {resultTypes: ["violations"]}
+  if (rules) options.runOnly = rules
+  const result = await axe.run(document, options)
   return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
     nodes: v.nodes.map(n => ({target: n.target.join(" "), summary: n.failureSummary}))}))
 }"""
@@ -81,6 +88,7 @@ class Visit:
     fonts: list[str] = field(default_factory=list)
     axe: dict[str, list[dict]] = field(default_factory=dict)  # state → violations
     final_url: str = ""
+    scroll_width: int = 0  # of the document, at the visit's viewport width
     seconds: float = 0.0
 
 
@@ -92,7 +100,9 @@ def pages_of(site: Path) -> list[str]:
 async def _visit(browser, root: str, base: str, rel: str, axe_source: str | None) -> Visit:
     visit = Visit(base, rel)
     started = time.monotonic()
-    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    # From the folder at a phone's width (no page may scroll sideways), over http at a desk's.
+    width = PHONE if base == "file" else 1280
+    context = await browser.new_context(viewport={"width": width, "height": 900})
     try:
         await _visit_in(context, visit, f"{root}/{rel}", axe_source)
     except Exception as error:  # noqa: BLE001 — one page's failure is that page's finding
@@ -120,19 +130,21 @@ async def _visit_in(context, visit: Visit, url: str, axe_source: str | None) -> 
     found = await page.evaluate(COLLECT_LINKS)
     visit.links, visit.loads = found["links"], found["loads"]
     visit.external, visit.fonts = found["external"], found["fonts"]
-    # axe sees each page in the light and the dark scheme, in the state after interaction
-    # (what interaction adds is hidden before it, and axe skips hidden content).
-    interacted = await _interact(page)
-    state = f", {interacted}" if interacted else ""
+    visit.scroll_width = found["width"]
+    # Over http axe sees each page in the light and the dark scheme, in the state after
+    # interaction (what interaction adds is hidden before it, and axe skips hidden content).
+    # From file:// the page only has to load: the interaction tests (test_browser.py) and
+    # test_palette_* run there too.
     if axe_source:
-        visit.axe["light" + state] = await page.evaluate(RUN_AXE)
-    toggle = page.locator("label[for='__palette_1']")
-    if await toggle.count():
-        await toggle.click()
-        await page.wait_for_selector("body[data-md-color-scheme='slate']", state="attached")
-        await _interact(page)
-        if axe_source:
-            visit.axe["dark" + state] = await page.evaluate(RUN_AXE)
+        interacted = await _interact(page)
+        state = f", {interacted}" if interacted else ""
+        visit.axe["light" + state] = await page.evaluate(RUN_AXE, None)
+        toggle = page.locator("label[for='__palette_1']")
+        if await toggle.count():
+            await toggle.click()
+            await page.wait_for_selector("body[data-md-color-scheme='slate']", state="attached")
+            await _interact(page)
+            visit.axe["dark" + state] = await page.evaluate(RUN_AXE, COLOUR_RULES)
     await page.wait_for_timeout(100)  # late requests (the search index) are recorded too
     for frame in page.frames:
         try:
@@ -307,6 +319,14 @@ def test_every_link_src_and_anchor_resolves_in_the_browser(sweep, site, http_roo
     assert broken == []
 
 
+def test_no_page_scrolls_sideways_on_a_phone(sweep):
+    """At 375 px (the file:// visits) no page is wider than the screen: long words break, tables
+    and the claims page fit."""
+    wide = [f"{v.rel}: {v.scroll_width} px" for v in sweep
+            if v.base == "file" and v.scroll_width > PHONE]
+    assert wide == []
+
+
 def test_static_link_check_passes_on_the_built_site(site):
     """The build's own check (every page, the 404s and root pages included) finds nothing."""
     from build_scripts.errors import Problems
@@ -346,6 +366,36 @@ def test_missing_pages_show_a_working_404(chromium, http_root, missing):
         response = page.request.get(f"{http_root}/{site_path}")
         assert response.status == 200, f"{target}: {response.status}"
     assert failed == []
+    assert page.evaluate("() => window.__cspViolations || []") == []
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+@pytest.mark.parametrize("base_kind", ["http", "file"])
+def test_palette_toggle_in_the_page_language_and_remembered(chromium, site, http_root, lang,
+                                                           base_kind):
+    """The colour-scheme toggle is labelled from our catalogs in the page's language, switches
+    to dark and back, and the choice survives a reload — under the CSP, over http and file://."""
+    from build_scripts.errors import Problems
+    from build_scripts.i18n import load_strings
+
+    t = load_strings(REPO / "content" / "locales", lang, Problems(REPO))
+    base = http_root if base_kind == "http" else site.as_uri()
+    context = chromium.new_context()
+    context.add_init_script(RECORD_CSP)
+    page = context.new_page()
+    page.goto(f"{base}/{lang}/articles/seoul-warns-russia.html")
+    to_dark = page.locator("label[for='__palette_1']")
+    assert to_dark.get_attribute("title") == t("Switch to dark mode")
+    assert page.get_attribute("#__palette_0", "aria-label") == t("Switch to dark mode")
+    to_dark.click()
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+    page.reload()
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate", "choice not kept"
+    to_light = page.locator("label[for='__palette_0']")
+    assert to_light.get_attribute("title") == t("Switch to light mode")
+    to_light.click()
+    assert page.get_attribute("body", "data-md-color-scheme") == "default"
     assert page.evaluate("() => window.__cspViolations || []") == []
     context.close()
 
