@@ -1,6 +1,6 @@
 """Checks on the built site before it replaces the old one.
 
-Every page: the right `<html lang dir>`, nothing loaded from another host, no link that leaves the
+Every page: the right `<html lang dir>`, its Content-Security-Policy, nothing loaded from another host, no link that leaves the
 site unless marked as a deliberate source link (`data-external`), and every internal link, `src`
 and `#anchor` resolves. A problem names the content file (and line, where the link's text can be
 found there) that produced the page, not the built file.
@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from . import csp
 from .errors import Problems
 from .model import Origin
 
@@ -63,8 +64,14 @@ def check_site(out: Path, expected: dict[str, tuple[str, str]], locate: Locate,
     parsed: dict[str, _Page] = {}
     for path in sorted(out.rglob("*.html")):
         page = _Page()
-        page.feed(path.read_text(encoding="utf-8"))
-        parsed[path.relative_to(out).as_posix()] = page
+        html = path.read_text(encoding="utf-8")
+        page.feed(html)
+        rel = path.relative_to(out).as_posix()
+        parsed[rel] = page
+        wrong = csp.problem(html)
+        if wrong:
+            _add(problems, Origin(f"site/{rel}"), f"site/{rel}: {wrong}",
+                 "add it as the last step that changes the page (build_scripts/csp.py)")
     for rel, page in parsed.items():
         top = rel.split("/", 1)[0]
         if top in expected:

@@ -22,6 +22,7 @@ _SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 _CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.IGNORECASE)
 _META = '<meta http-equiv="Content-Security-Policy" content="{}">'
 MARKER = 'http-equiv="Content-Security-Policy"'
+_FOUND = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 
 
 def digest(text: str) -> str:
@@ -63,3 +64,15 @@ def add_policy(html: str) -> str:
         raise ValueError("a page without <meta charset> cannot carry the policy before its scripts")
     tag = _META.format(policy(html))
     return html[: charset.end()] + tag + html[charset.end():]
+
+
+def problem(html: str) -> str | None:
+    """What is wrong with the policy of a finished page, or None: it must be there, and allow
+    exactly the page's inline scripts and styles (a change after hashing would block them)."""
+    found = _FOUND.search(html)
+    if found is None:
+        return "has no Content-Security-Policy <meta>"
+    expected = policy(html[: found.start()] + html[found.end():])
+    if found.group(1) != expected:
+        return "its Content-Security-Policy does not match its inline scripts and styles"
+    return None

@@ -75,10 +75,13 @@ def chromium():
 
 def csp_violations(page) -> list[str]:
     """The policy violations `page` and its frames have recorded so far."""
-    found = []
-    for frame in page.frames:
-        try:
-            found += frame.evaluate("() => window.__cspViolations || []")
-        except Exception:  # a frame gone meanwhile (the search worker's, a redirect)
-            continue
-    return found
+    return [found for frame in page.frames for found in _recorded(frame)]
+
+
+def _recorded(frame) -> list[str]:
+    from playwright.sync_api import Error
+
+    try:
+        return frame.evaluate("() => window.__cspViolations || []")
+    except Error:  # a frame gone meanwhile (the search worker's, a redirect): nothing more
+        return []

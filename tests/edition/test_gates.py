@@ -123,7 +123,8 @@ async def _visit_in(context, visit: Visit, url: str, axe_source: str | None) -> 
                and visit.failed.append(f"{r.url} ({r.status})"))
     page = await context.new_page()
     page.on("pageerror", lambda e: visit.errors.append(f"script error: {e}"))
-    page.on("console", lambda m: m.type == "error" and visit.errors.append(m.text))
+    page.on("console", lambda m: m.type == "error" and visit.errors.append(
+        f"{m.text} ({m.location.get('url', '')})"))
     await page.goto(url, wait_until="load")
     await page.evaluate("() => document.fonts.ready.then(() => null)")
     visit.final_url = page.url
@@ -147,10 +148,16 @@ async def _visit_in(context, visit: Visit, url: str, axe_source: str | None) -> 
             visit.axe["dark" + state] = await page.evaluate(RUN_AXE, COLOUR_RULES)
     await page.wait_for_timeout(100)  # late requests (the search index) are recorded too
     for frame in page.frames:
-        try:
-            visit.violations += await frame.evaluate("() => window.__cspViolations || []")
-        except Exception:  # noqa: BLE001 — the search worker's frame may be gone
-            continue
+        visit.violations += await _frame_violations(frame)
+
+
+async def _frame_violations(frame) -> list[str]:
+    from playwright.async_api import Error
+
+    try:
+        return await frame.evaluate("() => window.__cspViolations || []")
+    except Error:  # the frame is gone (the search worker's): it has nothing more to say
+        return []
 
 
 async def _interact(page) -> str | None:
@@ -346,7 +353,9 @@ def test_missing_pages_show_a_working_404(chromium, http_root, missing):
     context = chromium.new_context()
     context.add_init_script(RECORD_CSP)
     failed = []
-    context.on("requestfailed", lambda r: failed.append(r.url))
+    # The missing page itself answers 404, and its script may replace it while it still loads.
+    context.on("requestfailed", lambda r: r.url != f"{http_root}/{missing}"
+               and failed.append(r.url))
     context.on("response", lambda r: r.status >= 400 and r.url != f"{http_root}/{missing}"
                and failed.append(f"{r.url} {r.status}"))
     page = context.new_page()
