@@ -14,6 +14,11 @@ $(VENV)/.installed: requirements.txt requirements-nodeps.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-nodeps.txt
 	touch $@
 
+# The browser gates' tools (axe-core, the Nu HTML Checker), pinned in package-lock.json; nothing
+# runs at install time (--ignore-scripts: vnu-jar would fetch a Java we take from Debian).
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+
 site: $(VENV)/.installed
 	$(PY) -m build_scripts build --content $(CONTENT) $(if $(URL),--url $(URL))
 
@@ -27,7 +32,7 @@ status: $(VENV)/.installed
 	$(PY) -m build_scripts status --content $(CONTENT)
 
 # The whole suite: the fast tests (no browser) on both cores, then the browser tests.
-test: $(VENV)/.installed
+test: $(VENV)/.installed node_modules/.package-lock.json
 	$(PY) -m pytest -q -n 2 -m "not browser and not slow"
 	$(PY) -m pytest -q -m "browser or slow"
 
@@ -50,4 +55,4 @@ lint: $(VENV)/.installed
 	$(PY) -m ruff check build_scripts tests tools
 
 clean:
-	rm -rf site site.old $(VENV) .pytest_cache
+	rm -rf site site.old $(VENV) .pytest_cache node_modules

@@ -184,12 +184,16 @@ def _mkdocs(root: Path, site: Site, lang: str, docs: Path, out: Path, pages: dic
                             "name": strings[other]("Language name"),
                             "label": t("Switch language")},
              "t": {"home": t("Home"), "not_found_title": t("Page not found"),
-                   "not_found_text": t("Not found text")},
+                   "not_found_text": t("Not found text"), "search": t("Search"),
+                   "dark_mode": t("Switch to dark mode"),
+                   "light_mode": t("Switch to light mode")},
              "footer": {"teachers": t("For teachers"), "licence": t("Licence"),
                         "booklet": t("All articles in one booklet (PDF)")
                         if "pdf" in site.outputs else "",
                         "licence_url": site.config.licence.url,
                         "licence_name": site.config.licence.name}}
+    # the sitemap needs absolute addresses: without the published URL there is none
+    extra["sitemap_base"] = f"{site.config.url}{lang}/" if site.config.url else ""
     fold = lang in FOLDING_LANGS
     if fold:
         # lunr's stemmers and trimmer mangle Arabic; the folded fields do that job instead.

@@ -1,6 +1,6 @@
 """Checks on the built site before it replaces the old one.
 
-Every page: the right `<html lang dir>`, nothing loaded from another host, no link that leaves the
+Every page: the right `<html lang dir>`, its Content-Security-Policy, nothing loaded from another host, no link that leaves the
 site unless marked as a deliberate source link (`data-external`), and every internal link, `src`
 and `#anchor` resolves. A problem names the content file (and line, where the link's text can be
 found there) that produced the page, not the built file.
@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from . import csp
 from .errors import Problems
 from .model import Origin
 
@@ -47,6 +48,13 @@ class _Page(HTMLParser):
             self.urls.append((tag, values[attr] or "", "data-external" in values))
 
 
+def page_ids(html: str) -> set[str]:
+    """The ids (and `<a name>`s) in `html` that a link's #anchor may point at."""
+    page = _Page()
+    page.feed(html)
+    return page.ids
+
+
 def check_site(out: Path, expected: dict[str, tuple[str, str]], locate: Locate,
                problems: Problems, *, skip: set[tuple[str, str]] = frozenset()) -> None:
     """Check every page under `out`; `expected` maps a language folder to its (lang, dir).
@@ -56,8 +64,14 @@ def check_site(out: Path, expected: dict[str, tuple[str, str]], locate: Locate,
     parsed: dict[str, _Page] = {}
     for path in sorted(out.rglob("*.html")):
         page = _Page()
-        page.feed(path.read_text(encoding="utf-8"))
-        parsed[path.relative_to(out).as_posix()] = page
+        html = path.read_text(encoding="utf-8")
+        page.feed(html)
+        rel = path.relative_to(out).as_posix()
+        parsed[rel] = page
+        wrong = csp.problem(html)
+        if wrong:
+            _add(problems, Origin(f"site/{rel}"), f"site/{rel}: {wrong}",
+                 "add it as the last step that changes the page (build_scripts/csp.py)")
     for rel, page in parsed.items():
         top = rel.split("/", 1)[0]
         if top in expected:
@@ -79,8 +93,8 @@ def check_site(out: Path, expected: dict[str, tuple[str, str]], locate: Locate,
 def _check_url(out: Path, rel: str, tag: str, url: str, marked: bool, parsed: dict,
                locate: Locate, problems: Problems) -> None:
     parts = urlsplit(url)
-    if parts.scheme in ("mailto", "tel"):
-        return
+    if parts.scheme in ("mailto", "tel") or (parts.scheme == "data" and tag != "a"):
+        return  # a data: URL is in the page itself (the root pages' empty icon), not fetched
     if parts.scheme or parts.netloc or url.startswith("//"):
         if parts.scheme not in ("http", "https", "") or tag != "a" or not marked:
             what = "links to" if tag == "a" else "loads"

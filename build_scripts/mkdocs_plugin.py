@@ -12,9 +12,11 @@ from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority
 
-from . import arabic, search
+from . import arabic, csp, search
 
 _HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
+_CHECKBOX = re.compile(r"""<input\b[^>]*\btype=["']?checkbox\b[^>]*>""", re.IGNORECASE)
+_AUTOCOMPLETE = re.compile(r"""\s+autocomplete=(?:"[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
 
 
 def set_html_dir(html: str, direction: str) -> str:
@@ -26,8 +28,14 @@ def set_html_dir(html: str, direction: str) -> str:
     return html[: tag.start()] + fixed + html[tag.end():]
 
 
+def drop_checkbox_autocomplete(html: str) -> str:
+    """Remove `autocomplete` from checkboxes: HTML allows it on text-like inputs only, and
+    Material puts it on its drawer and search toggles in base.html, outside any block."""
+    return _CHECKBOX.sub(lambda tag: _AUTOCOMPLETE.sub("", tag.group(0)), html)
+
+
 class ReaderPlugin(BasePlugin):
-    """Per-language adjustments: `<html dir>`, folded Arabic search fields, the fold rules."""
+    """Per-language adjustments: `<html dir>`, the CSP, folded Arabic search fields, the fold rules."""
 
     def __init__(self, *, direction: str, fold_search: bool, matcher=None, query_terms=None):
         super().__init__()
@@ -36,13 +44,19 @@ class ReaderPlugin(BasePlugin):
         self.matcher = matcher  # glossary terms, found in the index (terms.Matcher)
         self.query_terms = query_terms or {}  # the same terms, for the query (search.query_rules)
 
+    @event_priority(-100)  # last: the policy hashes the page's final inline scripts
     def on_post_page(self, output: str, *, page, config) -> str:
-        """Every page gets its direction on the root element."""
-        return set_html_dir(output, self.direction)
+        """Every page gets its direction on the root element, valid toggles and its
+        Content-Security-Policy."""
+        return csp.add_policy(drop_checkbox_autocomplete(set_html_dir(output, self.direction)))
 
     @event_priority(100)  # before the search plugin writes its index (priority 0)
     def on_post_build(self, *, config) -> None:
-        """Add folded fields to the search entries and write the browser's folding rules."""
+        """Drop an empty sitemap; add folded fields to the search entries and write the
+        browser's folding rules."""
+        if not config.extra.get("sitemap_base"):  # no published URL: no absolute addresses
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                (Path(config.site_dir) / name).unlink(missing_ok=True)
         if not self.fold_search:
             return
         index = _search_index(config)

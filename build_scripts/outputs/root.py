@@ -6,7 +6,7 @@ import json
 
 from markupsafe import Markup
 
-from .. import markup
+from .. import csp, markup
 from ..i18n import Strings
 from ..model import Site
 from . import Artefact, BaseOutput
@@ -17,6 +17,7 @@ INDEX = """<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>{title}</title>
+<link rel="icon" href="data:,">
 <script>
   // Send the visitor to the language of their browser; the links below stay for everyone else.
   (function () {{
@@ -50,11 +51,12 @@ NOT_FOUND = """<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>{title}</title>
+<link rel="icon" href="data:,">
 <style>body {{ font: 1.1rem/1.6 system-ui, sans-serif; max-width: 36rem; margin: 4rem auto; padding: 0 1rem; }}</style>
 </head>
 <body>
 <main>
-{headings}
+<h1>{headings}</h1>
 <p id="links">{links}</p>
 </main>
 <script>
@@ -93,7 +95,7 @@ class RootPages(BaseOutput):
         title = " · ".join(config.title[code] for code in codes)
         index = INDEX.format(lang=last, dir=config.dir(last), title=markup.attr(title),
                              codes=json.dumps(list(codes)), choose=choose, links=links)
-        headings = "\n".join(str(Markup("<p{}><strong>{}</strong></p>").format(
+        headings = " · ".join(str(Markup("<span{}>{}</span>").format(
             lang_attrs(code), markup.text(strings[code]("Page not found")))) for code in codes)
         nf_links = " · ".join(str(Markup('<a href="{}/index.html"{}>{}</a>').format(
             code, lang_attrs(code), markup.text(strings[code]("Language name")))) for code in codes)
@@ -102,8 +104,8 @@ class RootPages(BaseOutput):
             title=markup.attr(" · ".join(strings[c]("Page not found") for c in codes)),
             pattern="|".join(codes))
         origin = (config.origin,)
-        return [Artefact("index.html", index.encode(), origin),
-                Artefact("404.html", not_found.encode(), origin),
+        return [Artefact("index.html", csp.add_policy(index).encode(), origin),
+                Artefact("404.html", csp.add_policy(not_found).encode(), origin),
                 Artefact(".nojekyll", b"", origin)]
 
 

@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import shutil
-import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from build_scripts.build import build
+from tests.edition.conftest import CHROMIUM, RECORD_CSP, REPO, csp_violations
 from tests.generator.test_arabic import FOLDING
-
-REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-quic",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian chromium")]
@@ -105,45 +96,23 @@ SPELLING_CASES = [
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    return build(REPO, site_dir=tmp_path_factory.mktemp("real") / "site", skip={"pdf"})
-
-
-@pytest.fixture(scope="session")
-def http_root(site):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    """One Chromium for the whole session; each test gets its own context (fresh storage)."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture(scope="session")
 def browser(chromium):
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(RECORD_CSP)
     yield context
     context.close()
 
 
 @pytest.fixture
 def page(browser):
+    """A page that records its requests; the test fails if the page met a CSP violation."""
     page = browser.new_page()
     page.requests = []
     page.on("request", lambda request: page.requests.append(request.url))
     yield page
+    violations = csp_violations(page)
     page.close()
+    assert violations == [], "the Content-Security-Policy blocked something"
 
 
 @pytest.fixture(params=["http", "file"])
@@ -216,6 +185,23 @@ def test_search_works_in_each_language(page, base, lang, query, found):
     assert outside == []
 
 
+@pytest.mark.parametrize(("lang", "query"), [("ar", "عقوبات"), ("en", "Naryshkin")])
+def test_enter_opens_a_search_result_from_the_keyboard(page, base, lang, query):
+    """Enter in the search box opens a result; ArrowDown then Enter the one chosen."""
+    page.goto(f"{base}/{lang}/index.html")
+    links = search(page, query)
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: "/index.html" not in url)
+    assert page.url in links
+    page.goto(f"{base}/{lang}/index.html")
+    links = search(page, query)
+    page.keyboard.press("ArrowDown")
+    chosen = page.evaluate("document.activeElement.href")
+    assert chosen in links
+    page.keyboard.press("Enter")
+    page.wait_for_url(chosen)
+
+
 def test_search_quality(page, http_root, capsys):
     """Measure search on SEARCH_CASES and SPELLING_CASES: the article must be among the results."""
     cases = SEARCH_CASES + SPELLING_CASES
@@ -267,6 +253,7 @@ def test_query_terms_match_the_glossary_matcher(page, site):
 def test_glossary_tooltips_hover_focus_tap_and_escape(chromium, base, lang, width):
     context = chromium.new_context(viewport={"width": width, "height": 800},
                                    has_touch=width < 500, is_mobile=width < 500)
+    context.add_init_script(RECORD_CSP)
     page = context.new_page()
     page.goto(f"{base}/{lang}/articles/seoul-warns-russia.html")
     term = page.locator(".explainer .term").first
@@ -293,6 +280,7 @@ def test_glossary_tooltips_hover_focus_tap_and_escape(chromium, base, lang, widt
     assert box["x"] >= 0 and box["x"] + box["width"] <= width + 1, "the tooltip leaves the screen"
     page.keyboard.press("Escape")
     assert not tip.is_visible(), "Escape closes the tooltip"
+    assert csp_violations(page) == []
     context.close()
 
 

@@ -172,3 +172,26 @@ def test_swap_exchanges_folders_in_one_step(tmp_path):
     assert (old / "a.html").read_text() == "new" and (new / "a.html").read_text() == "old"
     _swap(new, old)
     assert (old / "a.html").read_text() == "old" and not new.exists()
+
+
+def test_sitemap_lists_the_student_pages_at_the_published_url(shared):
+    """With a published URL (site.yml), each language's sitemap has every student page's
+    absolute address, and not the teachers' corner or the 404 page."""
+    _, site = shared
+    sitemap = (site / "ar" / "sitemap.xml").read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert "https://example.org/city-news/ar/articles/city-library-opens.html" in locs
+    assert "https://example.org/city-news/ar/index.html" in locs
+    assert not [loc for loc in locs if "/teachers/" in loc or loc.endswith("404.html")]
+    assert (site / "en" / "sitemap.xml.gz").exists()
+
+
+def test_no_sitemap_without_a_published_url(edition):
+    """Without a URL a sitemap could only be empty: the build writes none."""
+    content = edition()
+    config = content / "site.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "url: https://example.org/city-news/\n", ""), encoding="utf-8")
+    site = build(REPO, content=content, site_dir=content.parent / "site", skip={"pdf"})
+    assert (site / "en" / "index.html").exists()
+    assert not list(site.rglob("sitemap.xml*"))

@@ -7,14 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts import checks, i18n
+from build_scripts import checks, csp, i18n
 from build_scripts.build import build
 from build_scripts.errors import ContentError, Problems
 from build_scripts.model import Origin
 
 from ..conftest import REPO, write_tree
 
-PAGE = '<!doctype html><html lang="{lang}" dir="{dir}"><head>{head}</head><body>{body}</body></html>'
+PAGE = ('<!doctype html><html lang="{lang}" dir="{dir}"><head><meta charset="utf-8">{head}</head>'
+        '<body>{body}</body></html>')
 
 
 def run(tmp_path: Path, files: dict[str, str]) -> list[str]:
@@ -26,7 +27,17 @@ def run(tmp_path: Path, files: dict[str, str]) -> list[str]:
 
 
 def page(lang="en", direction="ltr", head="", body="") -> str:
-    return PAGE.format(lang=lang, dir=direction, head=head, body=body)
+    return csp.add_policy(PAGE.format(lang=lang, dir=direction, head=head, body=body))
+
+
+def test_a_page_without_its_policy_or_with_a_stale_one(tmp_path):
+    stale = page(body="<script>go()</script>").replace("go()", "went()")
+    assert run(tmp_path, {"en/a.html": PAGE.format(lang="en", dir="ltr", head="", body=""),
+                          "en/b.html": stale}) == [
+        "site/en/a.html:1: site/en/a.html: has no Content-Security-Policy <meta> — add it as the "
+        "last step that changes the page (build_scripts/csp.py)",
+        "site/en/b.html:1: site/en/b.html: its Content-Security-Policy does not match its inline "
+        "scripts and styles — add it as the last step that changes the page (build_scripts/csp.py)"]
 
 
 def test_a_clean_site_passes(tmp_path):
