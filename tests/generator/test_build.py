@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import shutil
 import subprocess
 import sys
 import time
@@ -87,6 +88,24 @@ def test_build_is_deterministic(built):
     first = digest(site)
     build(REPO, content=content, site_dir=site)
     assert digest(site) == first
+
+
+@pytest.mark.slow
+def test_two_clean_builds_are_byte_identical(tmp_path):
+    """Every file, PDFs, EPUBs and archives included, from two copies of the edition in
+    different folders into fresh sites: nothing depends on time, paths or order of work."""
+    from ..conftest import SMALL
+
+    sites = []
+    for name in ("first", "second-build"):
+        content = tmp_path / name / "content"
+        shutil.copytree(SMALL, content)
+        sites.append(build(REPO, content=content, site_dir=tmp_path / name / "site"))
+    first, second = (digest(site) for site in sites)
+    assert any(name.endswith(".pdf") for name in first), "the PDFs were built"
+    assert {"en/epub/edition.epub", "downloads/site.zip"} <= set(first)
+    assert [name for name in first if first[name] != second.get(name)] == []
+    assert first == second
 
 
 def test_failed_build_leaves_previous_site_untouched_and_no_debris(built):
