@@ -119,6 +119,7 @@ def test_failed_build_leaves_previous_site_untouched_and_no_debris(built):
     assert sorted(p.name for p in site.parent.iterdir()) == [".site.lock", "content", "site"]
 
 
+@pytest.mark.slow  # a real command-line build, killed mid-way
 def test_a_killed_build_leaves_the_site_and_the_next_build_clears_its_debris(built):
     content, site = built
     before = digest(site)
