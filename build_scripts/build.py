@@ -136,6 +136,8 @@ def _missing_strings(strings: dict[str, Strings], problems: Problems) -> None:
     from .i18n import GENERATOR_LOCALES
 
     for lang, t in strings.items():
+        if not t.known:  # no catalog at all: reported once by load_strings, not per string
+            continue
         for message in sorted(t.missing):
             problems.add(GENERATOR_LOCALES / lang / "LC_MESSAGES" / "messages.po", 1,
                          f"the site uses the string '{message}', which this catalog lacks",
