@@ -75,24 +75,26 @@ def build(root: Path, *, site_dir: Path, content: Path | None = None,
     site_dir = site_dir.resolve()
     warned: set[tuple[str, str]] = set()  # (built page, link) MkDocs has already reported
     built = True
-    with _lock(site_dir), _staging(site_dir) as out:
-        for lang in site.config.codes:                                       # MkDocs
-            docs = out.parent / "docs" / lang
-            _write_pages(docs, pages[lang])
-            built = _mkdocs(root, site, lang, docs, out / lang, pages[lang], strings, problems,
-                            warned) and built
-        for artefact in artefacts:                                           # artefacts
-            path = out / artefact.path
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(artefact.data)
-        for output in outputs:                                               # finish
-            output.finish(site, out)
-        expected = {lang: (lang, site.config.dir(lang)) for lang in site.config.codes}
-        if built:  # a language MkDocs could not build would only add follow-on noise
-            checks.check_site(out, expected, _locator(problems.root, pages), problems,  # check
-                              skip=warned)
-        problems.raise_if_any()
-        _swap(out, site_dir)                                                 # swap in
+    with _lock(site_dir):
+        _clear_debris(site_dir)  # what a killed build left behind
+        with _staging(site_dir) as out:
+            for lang in site.config.codes:                                       # MkDocs
+                docs = out.parent / "docs" / lang
+                _write_pages(docs, pages[lang])
+                built = _mkdocs(root, site, lang, docs, out / lang, pages[lang], strings, problems,
+                                warned) and built
+            for artefact in artefacts:                                           # artefacts
+                path = out / artefact.path
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(artefact.data)
+            for output in outputs:                                               # finish
+                output.finish(site, out)
+            expected = {lang: (lang, site.config.dir(lang)) for lang in site.config.codes}
+            if built:  # a language MkDocs could not build would only add follow-on noise
+                checks.check_site(out, expected, _locator(problems.root, pages), problems,  # check
+                                  skip=warned)
+            problems.raise_if_any()
+            _swap(out, site_dir)                                                 # swap in
     if warnings is not None:
         warnings.extend(sorted(problems.warnings))
     return site_dir
@@ -134,6 +136,8 @@ def _missing_strings(strings: dict[str, Strings], problems: Problems) -> None:
     from .i18n import GENERATOR_LOCALES
 
     for lang, t in strings.items():
+        if not t.known:  # no catalog at all: reported once by load_strings, not per string
+            continue
         for message in sorted(t.missing):
             problems.add(GENERATOR_LOCALES / lang / "LC_MESSAGES" / "messages.po", 1,
                          f"the site uses the string '{message}', which this catalog lacks",
@@ -306,6 +310,19 @@ def _lock(site_dir: Path) -> Iterator[None]:
                          "wait for it to finish, then build again")
             raise ContentError(list(problems)) from None
         yield
+
+
+def _clear_debris(site_dir: Path) -> None:
+    """Remove what a killed build left beside `site_dir` (staging folders, a `.old` site): the
+    caller holds the lock, so no running build owns them."""
+    for path in site_dir.parent.glob(f".{site_dir.name}-*"):
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+    old = site_dir.with_name(site_dir.name + ".old")
+    if old.is_dir() and not site_dir.exists():  # killed between the two renames of _swap
+        old.rename(site_dir)
+    elif old.is_dir():
+        shutil.rmtree(old, ignore_errors=True)
 
 
 @contextlib.contextmanager

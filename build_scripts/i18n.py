@@ -27,6 +27,7 @@ from .yamlio import read_text
 
 _PO_STRING_LINE = re.compile(r'^\s*(msgid|msgid_plural|msgstr(\[\d+\])?|msgctxt)?\s*"')
 _PO_STRING_OK = re.compile(r'^\s*(msgid|msgid_plural|msgstr(\[\d+\])?|msgctxt)?\s*"(?:[^"\\]|\\.)*"\s*$')
+_MARKUP = re.compile(r"[<>]|\{\{|\{%")  # what the theme's templates would take for markup
 GENERATOR_LOCALES = Path(__file__).resolve().parent / "locales"
 
 
@@ -89,6 +90,8 @@ def load_strings(content_locales: Path, lang: str, problems: Problems) -> String
     override = _read(override_path, lang, problems) if override_path.exists() else None
     for message in override or []:
         if message.id:
+            if message.id in catalog:  # Babel's __setitem__ would keep the old string
+                catalog.delete(message.id)
             catalog[message.id] = message
     buffer = io.BytesIO()
     write_mo(buffer, catalog)
@@ -115,17 +118,26 @@ def _read(path: Path, lang: str, problems: Problems) -> Catalog | None:
         problems.add(path, line, f"invalid catalog: {error}",
                      'each entry is msgid "…" then msgstr "…", every quote closed')
         return None
+    rejected = []  # reported, and left out: the pages use the generator's own wording
     for message in catalog:
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         if message.id and not all(strings):
             problems.add(path, message.lineno, f"untranslated string '{_first(message.id)}'",
                          "write its msgstr")
+        if message.id and any(_MARKUP.search(text) for text in strings if text):
+            rejected.append(message.id)
+            problems.add(path, message.lineno, f"'{_first(message.id)}': an interface string is "
+                         "plain text: '<', '>', '{{' and '{%' are not allowed",
+                         "write it without markup")
         bad = next((m for m in map(FORBIDDEN.search, strings) if m), None)
         if message.id and bad:
+            rejected.append(message.id)
             problems.add(path, message.lineno, f"'{_first(message.id)}': invisible control "
                          f"character U+{ord(bad.group()):04X}", "delete it (bidi controls, "
                          "zero-width spaces and NUL are never needed: the site isolates English "
                          "inside Arabic by itself)")
+    for message_id in rejected:
+        catalog.delete(message_id)
     return catalog
 
 

@@ -340,6 +340,8 @@ def _load_blocks(path: Path, problems: Problems, *, required: bool) -> list[Bloc
             problems.add(path, block.line, f"{block.id}: invisible control character "
                          f"U+{ord(bad.group()):04X}",
                          "delete it: the site isolates English names inside Arabic by itself")
+        if long := schema.long_word(block.text):
+            problems.add(path, block.line, f"{block.id}: {long[0]}", long[1])
         if len(block.text) > MAX_BLOCK:
             problems.add(path, block.line, f"{block.id}: paragraph of {len(block.text)} "
                          f"characters is too long for a page (at most {MAX_BLOCK})",
@@ -563,13 +565,17 @@ def _load_pages(folder: Path, config: Config, refs: _RefChecker, problems: Probl
 
 
 def _check_invisible(line: str, path: Path, number: int, problems: Problems) -> bool:
-    """Bidi controls, zero-width spaces and NUL are never content (arabic.FORBIDDEN)."""
+    """Bidi controls, zero-width spaces and NUL are never content (arabic.FORBIDDEN), and no
+    word is longer than a line."""
     bad = arabic.FORBIDDEN.search(line)
     if bad:
         problems.add(path, number, f"invisible control character U+{ord(bad.group()):04X}",
                      "delete it (bidi controls, zero-width spaces and NUL are never needed: the "
                      "site isolates English inside Arabic by itself)")
-    return bad is None
+    long = schema.long_word(line)
+    if long:
+        problems.add(path, number, *long)
+    return bad is None and long is None
 
 
 def _check_free_markup(line: str, path: Path, number: int, problems: Problems, *,

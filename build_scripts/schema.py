@@ -26,6 +26,18 @@ DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 REF = re.compile(r"^[a-z0-9-]+#p\d+$")
 MAX_TEXT = 20_000  # characters in one YAML text value: longer is a paste accident, not content
+MAX_WORD = 120  # characters without a space: longer cannot break well on a phone or in a PDF
+_LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
+
+
+def long_word(text: str) -> tuple[str, str] | None:
+    """(what, how to fix) when `text` holds a run of letters no line can hold."""
+    found = _LONG_WORD.search(text)
+    if found is None:
+        return None
+    word = found.group()
+    return (f"a word of {len(word):,} characters ('{word[:20]}…') is longer than a line can "
+            f"hold (at most {MAX_WORD})", "add the missing spaces, or remove it")
 
 
 @dataclass(frozen=True)
@@ -118,6 +130,9 @@ def _check_string(value: str, path, problems, where, line) -> str | None:
     if len(value) > MAX_TEXT:
         problems.add(path, line, f"{where}: text of {len(value)} characters is too long "
                      f"(at most {MAX_TEXT})", "shorten it or split it")
+        return None
+    if wrong := long_word(value):
+        problems.add(path, line, f"{where}: {wrong[0]}", wrong[1])
         return None
     return value
 

@@ -5,6 +5,10 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import re
+import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -87,6 +91,24 @@ def test_build_is_deterministic(built):
     assert digest(site) == first
 
 
+@pytest.mark.slow
+def test_two_clean_builds_are_byte_identical(tmp_path):
+    """Every file, PDFs, EPUBs and archives included, from two copies of the edition in
+    different folders into fresh sites: nothing depends on time, paths or order of work."""
+    from ..conftest import SMALL
+
+    sites = []
+    for name in ("first", "second-build"):
+        content = tmp_path / name / "content"
+        shutil.copytree(SMALL, content)
+        sites.append(build(REPO, content=content, site_dir=tmp_path / name / "site"))
+    first, second = (digest(site) for site in sites)
+    assert any(name.endswith(".pdf") for name in first), "the PDFs were built"
+    assert {"en/epub/edition.epub", "downloads/site.zip"} <= set(first)
+    assert [name for name in first if first[name] != second.get(name)] == []
+    assert first == second
+
+
 def test_failed_build_leaves_previous_site_untouched_and_no_debris(built):
     content, site = built
     before = digest(site)
@@ -96,6 +118,38 @@ def test_failed_build_leaves_previous_site_untouched_and_no_debris(built):
         build(REPO, content=content, site_dir=site)
     assert digest(site) == before
     assert sorted(p.name for p in site.parent.iterdir()) == [".site.lock", "content", "site"]
+
+
+@pytest.mark.slow  # a real command-line build, killed mid-way
+def test_a_killed_build_leaves_the_site_and_the_next_build_clears_its_debris(built):
+    content, site = built
+    before = digest(site)
+    command = [sys.executable, "-m", "build_scripts", "build", "--content", str(content),
+               "--site-dir", str(site)]
+    with subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL) as running:
+        deadline = time.monotonic() + 120
+        while not list(site.parent.glob(".site-*/site")):  # MkDocs is writing the new site
+            assert running.poll() is None, "the build ended before it could be killed"
+            assert time.monotonic() < deadline, "no staging folder appeared"
+            time.sleep(0.02)
+        running.kill()  # SIGKILL: no finally clause runs, as when the machine goes down
+    assert digest(site) == before
+    assert list(site.parent.glob(".site-*")), "the killed build left its staging folder"
+    build(REPO, content=content, site_dir=site, skip={"pdf"})
+    assert sorted(p.name for p in site.parent.iterdir()) == [".site.lock", "content", "site"]
+    assert digest(site) == before
+
+
+def test_a_build_killed_between_the_two_renames_gets_its_site_back(built):
+    content, site = built
+    before = digest(site)
+    site.rename(site.with_name("site.old"))  # where _swap's fallback would be killed
+    (content / "articles/school-science-fair/ar.md").write_text("{#p1} نص\n\n{#p1} مكرر\n",
+                                                                "utf-8")
+    with pytest.raises(ContentError):  # even a build that fails puts the site back
+        build(REPO, content=content, site_dir=site, skip={"pdf"})
+    assert digest(site) == before and not site.with_name("site.old").exists()
 
 
 def test_a_second_build_while_one_runs_is_refused(built):
