@@ -163,6 +163,12 @@ def appears_in(term: Term, v: View) -> Markup:
         markup.text(summary, rtl=v.rtl), Markup("").join(rows))
 
 
+def _cell(value: str) -> str:
+    """A cell a spreadsheet shows as text: one starting with = + - @ (or a tab or carriage
+    return) would run as a formula, so it gets a leading apostrophe (OWASP's CSV advice)."""
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
 def to_csv(site: Site) -> bytes:
     """UTF-8 with a byte-order mark, so spreadsheet programs open the Arabic correctly."""
     codes = site.config.codes
@@ -172,11 +178,12 @@ def to_csv(site: Site) -> bytes:
                      *[f"short_{lang}" for lang in codes],
                      *[f"definition_{lang}" for lang in codes]])
     for term in sorted(site.terms, key=lambda t: t.id):
-        writer.writerow([term.id, term.category,
-                         *[c for lang in codes for c in (term.forms[lang][0],
-                                                         " | ".join(term.forms[lang][1:]))],
-                         *[term.short[lang] for lang in codes],
-                         *[markup.plain_citations(term.definition[lang]) for lang in codes]])
+        writer.writerow([_cell(value) for value in (
+            term.id, term.category,
+            *[c for lang in codes for c in (term.forms[lang][0],
+                                            " | ".join(term.forms[lang][1:]))],
+            *[term.short[lang] for lang in codes],
+            *[markup.plain_citations(term.definition[lang]) for lang in codes])])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

@@ -67,3 +67,18 @@ def test_query_rules_give_every_spelling_of_a_term():
                 Text({"ar": "", "en": ""}), Text({"ar": "", "en": ""}))
     rules = search.query_rules([term], "ar")
     assert rules["forms"] == {"بيونغ يانغ": "gpyongyang", "بيونغيانغ": "gpyongyang"}
+
+
+def test_csv_cells_never_run_as_spreadsheet_formulas():
+    from types import SimpleNamespace
+
+    from build_scripts.outputs.glossary import to_csv
+
+    term = SimpleNamespace(id="t", category="=cmd|' /C calc'!A0",
+                           forms={"ar": ("+س",), "en": ("@SUM(A1)", "-x")},
+                           short={"ar": "نص", "en": "=HYPERLINK(\"http://x\")"},
+                           definition={"ar": "نص", "en": "plain"})
+    site = SimpleNamespace(config=SimpleNamespace(codes=("ar", "en")), terms=[term])
+    rows = list(csv.reader(io.StringIO(to_csv(site).decode("utf-8-sig"))))
+    assert rows[1][:5] == ["t", "'=cmd|' /C calc'!A0", "'+س", "", "'@SUM(A1)"]
+    assert rows[1][5] == "'-x" and rows[1][7] == "'=HYPERLINK(\"http://x\")"
