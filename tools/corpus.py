@@ -22,8 +22,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 EXTRA_PARAGRAPHS = 2  # taken from other articles, after the template's own text
-_TITLE = re.compile(r"^(  (?:ar|en): )(\"?)(.*?)(\"?)$", re.M)
-_SOURCE_FILE = re.compile(r"^source_file: .*$", re.M)
+_TITLE = re.compile(r"^(  (?:ar|en): )(\"?)(.*?)(\"?)$", re.MULTILINE)
+_SOURCE_FILE = re.compile(r"^source_file: .*$", re.MULTILINE)
 
 
 def _paragraphs(folder: Path, lang: str) -> dict[str, str]:
