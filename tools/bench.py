@@ -266,6 +266,10 @@ def bench_weight(runs: int, tmp: Path) -> list[str]:
     return lines
 
 
+METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
+           "cumulative-layout-shift", "speed-index")
+
+
 def bench_lighthouse(runs: int, tmp: Path) -> list[str]:
     binary = REPO / "tools" / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
@@ -290,13 +294,15 @@ def bench_lighthouse(runs: int, tmp: Path) -> list[str]:
                                data["categories"]["accessibility"]["score"] * 100,
                                [a["id"] for a in data["audits"].values()
                                 if a.get("score") is not None and a["score"] < 1
-                                and a.get("scoreDisplayMode") == "binary"]))
+                                and a.get("scoreDisplayMode") == "binary"],
+                               {m: data["audits"][m]["displayValue"] for m in METRICS}))
             perf = statistics.median(s[0] for s in scores)
             access = statistics.median(s[1] for s in scores)
             ok = perf >= 95 and access >= 100
             lines.append(f"{page_path:44} {perf:11.0f} {access:13.0f}   "
                          f"{'meets' if ok else 'misses'} (runs: "
-                         f"{', '.join(f'{p:.0f}/{a:.0f}' for p, a, _ in scores)})")
+                         f"{', '.join(f'{p:.0f}/{a:.0f}' for p, a, _, _ in scores)})")
+            lines.append("    " + "; ".join(f"{m} {v}" for m, v in scores[0][3].items()))
             failed = sorted({audit for s in scores for audit in s[2]})
             if failed:
                 lines.append(f"    failed audits: {', '.join(failed)}")
