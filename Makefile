@@ -47,7 +47,8 @@ new: $(VENV)/.installed
 rules: $(VENV)/.installed
 	$(PY) tools/rules_caught.py
 
-# Generation time and size of each kind of offline file (medians; the machine is shared).
+# Build speed (content stages, web build against plain MkDocs), page weight, Lighthouse (run
+# `npm ci --prefix tools` once) and the offline files: medians, the machine being shared.
 bench: $(VENV)/.installed
 	$(PY) tools/bench.py
 

@@ -118,11 +118,9 @@ def search_terms(text: str) -> list[str]:
 def search_words(text: str) -> list[str]:
     """What the search index holds for `text` (and what a query becomes): each folded word
     without its clitics, followed by its light stem where that differs."""
-    out = []
-    for word in search_terms(text):
-        out.append(word)
-        if re.search("[\u0600-\u06ff]", word) and light_stem(word) != word:
-            out.append(light_stem(word))
+    out: list[str] = []
+    for token in TOKEN.findall(normalise(text)):
+        out.extend(_index_words(token))
     return out
 
 
@@ -143,3 +141,12 @@ def join_across_tags(html: str) -> str:
     """A zero-width joiner on both sides of inline tags that split an Arabic word (الكت<em>اب</em>),
     so a renderer that shapes each element's text apart (WeasyPrint) still joins the letters."""
     return _SPLIT_WORD.sub(lambda m: f"{m[1]}{ZWJ}{m[2]}{ZWJ}", html)
+
+
+@functools.lru_cache(maxsize=65536)
+def _index_words(token: str) -> tuple[str, ...]:
+    """`search_words` of one folded token (a site repeats its words: each is worked out once)."""
+    word = stem(token)
+    if re.search("[\u0600-\u06ff]", word) and light_stem(word) != word:
+        return word, light_stem(word)
+    return (word,)

@@ -11,12 +11,14 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import logging
+import multiprocessing
 import os
 import re
 import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -74,15 +76,10 @@ def build(root: Path, *, site_dir: Path, content: Path | None = None,
 
     site_dir = site_dir.resolve()
     warned: set[tuple[str, str]] = set()  # (built page, link) MkDocs has already reported
-    built = True
     with _lock(site_dir):
         _clear_debris(site_dir)  # what a killed build left behind
         with _staging(site_dir) as out:
-            for lang in site.config.codes:                                       # MkDocs
-                docs = out.parent / "docs" / lang
-                _write_pages(docs, pages[lang])
-                built = _mkdocs(root, site, lang, docs, out / lang, pages[lang], strings, problems,
-                                warned) and built
+            built = _mkdocs_languages(root, site, out, pages, strings, problems, warned)  # MkDocs
             for artefact in artefacts:                                           # artefacts
                 path = out / artefact.path
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -149,6 +146,52 @@ def _write_pages(docs: Path, pages: dict[str, list[Page]]) -> None:
         path = docs / page.path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page.body, encoding="utf-8")
+
+
+_LANGUAGE_JOB: tuple = ()  # what a forked MkDocs worker needs (inherited, not pickled)
+
+
+def _mkdocs_languages(root: Path, site: Site, out: Path, pages: dict, strings: dict[str, Strings],
+                      problems: Problems, warned: set[tuple[str, str]]) -> bool:
+    """Run MkDocs for every language; returns whether all of them built.
+
+    The languages share nothing while MkDocs builds them, so where the system can fork and has
+    two cores each runs in its own process (MkDocs is single-threaded Python: the wall time of a
+    build is mostly this); their problems come back to this process. Elsewhere, in turn.
+    """
+    global _LANGUAGE_JOB
+    codes = list(site.config.codes)
+    if len(codes) < 2 or (os.cpu_count() or 1) < 2 or \
+            "fork" not in multiprocessing.get_all_start_methods():
+        results = [_mkdocs_language(lang, root, site, out, pages, strings, problems.root)
+                   for lang in codes]
+    else:
+        _LANGUAGE_JOB = (root, site, out, pages, strings, problems.root)
+        try:
+            with ProcessPoolExecutor(max_workers=len(codes),
+                                     mp_context=multiprocessing.get_context("fork")) as pool:
+                results = list(pool.map(_mkdocs_forked, codes))
+        finally:
+            _LANGUAGE_JOB = ()
+    for finished, found, warnings, seen in results:
+        problems.extend(found)
+        problems.warnings.extend(warnings)
+        warned.update(seen)
+    return all(finished for finished, *_ in results)
+
+
+def _mkdocs_forked(lang: str):
+    return _mkdocs_language(lang, *_LANGUAGE_JOB)
+
+
+def _mkdocs_language(lang: str, root: Path, site: Site, out: Path, pages: dict,
+                     strings: dict[str, Strings], problems_root: Path):
+    """Write one language's pages and build them; (built?, problems, warnings, warned links)."""
+    problems, warned = Problems(problems_root), set()
+    docs = out.parent / "docs" / lang
+    _write_pages(docs, pages[lang])
+    finished = _mkdocs(root, site, lang, docs, out / lang, pages[lang], strings, problems, warned)
+    return finished, list(problems), problems.warnings, warned
 
 
 class _Collect(logging.Handler):

@@ -7,6 +7,7 @@ before the id is for the editor: the site shows the heading from site.yml).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -64,10 +65,12 @@ def parse_refs(refs: str) -> list[int]:
     return out
 
 
-def numbers(text: str) -> set[str]:
-    """The digit-numbers in `text`, with Arabic-Indic digits and thousands separators folded."""
+@functools.lru_cache(maxsize=16384)
+def numbers(text: str) -> frozenset[str]:
+    """The digit-numbers in `text`, with Arabic-Indic digits and thousands separators folded
+    (remembered: the loader asks again for the same paragraphs)."""
     text = text.translate(arabic.ARABIC_INDIC_DIGITS).replace("٬", ",").replace("٫", ".")
-    return {n.replace(",", "") for n in NUMBER.findall(text)}
+    return frozenset(n.replace(",", "") for n in NUMBER.findall(text))
 
 
 def parse(text: str, sections_ids: tuple[str, ...], abbreviations: re.Pattern

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority
@@ -52,11 +53,12 @@ class ReaderPlugin(BasePlugin):
 
     @event_priority(100)  # before the search plugin writes its index (priority 0)
     def on_post_build(self, *, config) -> None:
-        """Drop an empty sitemap; add folded fields to the search entries and write the
-        browser's folding rules."""
+        """Drop an empty sitemap and the theme's files no page uses; add folded fields to the
+        search entries and write the browser's folding rules."""
         if not config.extra.get("sitemap_base"):  # no published URL: no absolute addresses
             for name in ("sitemap.xml", "sitemap.xml.gz"):
                 (Path(config.site_dir) / name).unlink(missing_ok=True)
+        drop_unused_assets(Path(config.site_dir), _search_languages(config))
         if not self.fold_search:
             return
         index = _search_index(config)
@@ -68,6 +70,26 @@ class ReaderPlugin(BasePlugin):
         rules.write_text("window.SEARCH_FOLD_RULES = "
                          + json.dumps(tables, ensure_ascii=False, sort_keys=True)
                          + "\n", encoding="utf-8")
+
+
+def drop_unused_assets(site_dir: Path, search_languages: list[str]) -> None:
+    """Remove what the theme copies but no visitor uses: source maps (for the theme's own
+    developers, 1.3 MB a language) and, when search is English only (the Arabic site folds its
+    own fields, search.py), lunr's language packs, which the search worker loads only for other
+    languages (1 MB)."""
+    for path in sorted(site_dir.glob("assets/**/*.map")):
+        path.unlink()
+    if search_languages and all(lang == "en" for lang in search_languages):
+        shutil.rmtree(site_dir / "assets" / "javascripts" / "lunr", ignore_errors=True)
+
+
+def _search_languages(config) -> list[str]:
+    """The languages Material's search worker will load lunr support for."""
+    for name, plugin in config.plugins.items():
+        if name.split("/")[-1] == "search" and hasattr(plugin, "search_index"):
+            lang = plugin.config.lang
+            return [lang] if isinstance(lang, str) else list(lang or [])
+    return []
 
 
 def _search_index(config):

@@ -131,7 +131,7 @@ def generated(site: Site, article: Article) -> tuple[Question, ...]:
         usage = {t.id: site.usage.get(t.id) for t in terms}
         evidence = sorted({b for t in terms if usage[t.id]
                            for b, _ in usage[t.id].places.get(codes[0], {}).get(article.slug, ())},
-                          key=lambda b: int(b[1:]))[:4]
+                          key=lambda b: (int(b[1:]), b))[:4]
         out.append(Question(
             id="key-terms-match", type="match", skill="vocabulary",
             prompt=_ui(codes, "Match each term to what it means."),

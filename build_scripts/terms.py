@@ -12,6 +12,7 @@ case-insensitive (except for acronyms), with plurals, possessives and hyphen/spa
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -58,7 +59,14 @@ def stem(word: str) -> str:
     return word
 
 
-def _arabic_word_matches(form_word: str, token_readings: set[str], suffixes: bool,
+@functools.lru_cache(maxsize=65536)
+def _fold(token: str) -> str:
+    """`arabic.normalise` of one word; a text repeats its words, and so do the articles."""
+    return arabic.normalise(token)
+
+
+@functools.lru_cache(maxsize=65536)
+def _arabic_word_matches(form_word: str, token_readings: frozenset[str], suffixes: bool,
                          first: bool) -> bool:
     target = form_word if first else without_article(form_word)
     readings = token_readings if first else {without_article(r) for r in token_readings}
@@ -76,6 +84,7 @@ class Matcher:
     def __init__(self, forms: Iterable[Form]):
         self.arabic: dict[str, list[Form]] = {}
         self.latin: dict[str, list[Form]] = {}
+        self._candidates: dict[str, list[Form]] = {}  # per folded word, longest first
         for form in forms:
             if not form.words:
                 continue
@@ -88,7 +97,7 @@ class Matcher:
     def find(self, text: str) -> list[Mention]:
         """Every mention in `text`, longest first where they overlap, left to right."""
         tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-        folded = [arabic.normalise(t) for _, _, t in tokens]
+        folded = [_fold(t) for _, _, t in tokens]
         mentions: list[Mention] = []
         i = 0
         while i < len(tokens):
@@ -105,20 +114,27 @@ class Matcher:
     def _best_at(self, i: int, tokens, folded, text: str) -> tuple[Form, int] | None:
         best: tuple[Form, int] | None = None
         word = folded[i]
-        if _ARABIC.search(word):
-            readings = arabic.clitic_readings(word)
-            candidates = {f for r in readings for f in self.arabic.get(r[:2], [])}
-        else:
-            candidates = set(self.latin.get(word.lower(), []))
-            candidates |= set(self.latin.get(_english_base(word.lower()), []))
-        # Longest first; at equal length an exclusion ("") comes first and wins.
-        for form in sorted(candidates, key=lambda f: (-len(f.words), f.term)):
+        candidates = self._candidates.get(word)
+        if candidates is None:
+            candidates = self._candidates[word] = self._forms_for(word)
+        for form in candidates:
             count = len(form.words)
             if i + count > len(tokens) or (best and count <= best[1]):
                 continue
             if self._matches(form, i, tokens, folded, text):
                 best = (form, count)
         return best
+
+    def _forms_for(self, word: str) -> list[Form]:
+        """The forms that may start at a folded word; longest first, and at equal length an
+        exclusion ("") first, so that it wins."""
+        if _ARABIC.search(word):
+            readings = arabic.clitic_readings(word)
+            candidates = {f for r in readings for f in self.arabic.get(r[:2], [])}
+        else:
+            candidates = set(self.latin.get(word.lower(), []))
+            candidates |= set(self.latin.get(_english_base(word.lower()), []))
+        return sorted(candidates, key=lambda f: (-len(f.words), f.term))
 
     def _matches(self, form: Form, i: int, tokens, folded, text: str) -> bool:
         for k, form_word in enumerate(form.words):

@@ -222,11 +222,29 @@ def test_search_quality(page, http_root, capsys):
     assert not misses, misses
 
 
+def use_search(page) -> None:
+    """Focus the search field: the folding scripts load then (search-lazy.js)."""
+    page.locator("input.md-search__input").click()
+    page.wait_for_function("() => window.searchFold && window.searchTermTokens", timeout=5000)
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_search_loads_nothing_until_used(page, base, lang):
+    """No search index, worker or folding script on a first visit; all of them on first use."""
+    page.goto(f"{base}/{lang}/articles/kim-visit-to-russia.html", wait_until="networkidle")
+    lazy = ("search_index", "/workers/search.", "search-fold", "iframe-worker")
+    assert [url for url in page.requests if any(part in url for part in lazy)] == []
+    links = search(page, "Naryshkin" if lang == "en" else "عقوبات")
+    assert links, "search found nothing once used"
+    assert any("search_index" in url for url in page.requests)
+
+
 def test_query_folding_matches_python(page, site):
     """The browser folds a query as the build folded the index: one table, both sides."""
     from build_scripts.arabic import search_words
 
     page.goto((site / "ar/index.html").as_uri())
+    use_search(page)
     for text, _ in FOLDING + [(q, None) for _, q, _ in SPELLING_CASES]:
         if not any("\u0600" <= c <= "\u06ff" for c in text):
             continue  # Latin words go to Material's own tokenizer unchanged
@@ -243,6 +261,7 @@ def test_query_terms_match_the_glossary_matcher(page, site):
     edition = check(REPO)
     matcher = terms.glossary_matcher(edition.terms, "ar")
     page.goto((site / "ar/index.html").as_uri())
+    use_search(page)
     for _, query, _ in SPELLING_CASES:
         expected = list(dict.fromkeys(search.term_token(m.term) for m in matcher.find(query)))
         assert page.evaluate("q => window.searchTermTokens(q)", query) == expected, query
