@@ -20,10 +20,14 @@ SOURCES = REPO / "fonts"
 TARGET = REPO / "overrides" / "assets" / "fonts"
 FONTS = ("NotoNaskhArabic-Regular", "NotoNaskhArabic-Bold", "NotoSans-Regular", "NotoSans-Bold",
          "NotoSans-Italic")
-# What any edition may need, whatever its text: printable ASCII, Latin-1, general punctuation,
+# What any edition may need, whatever its text: printable ASCII, Latin-1 and Extended-A, general
+# punctuation,
 # the Arabic letters with their marks, digits and punctuation, ornate parentheses.
-BASE = [*range(0x20, 0x7F), *range(0xA0, 0x100), *range(0x2000, 0x2070), *range(0x600, 0x653),
-        *range(0x660, 0x66E), 0x670, 0x6D4, 0xFD3E, 0xFD3F]
+BASE = [*range(0x20, 0x7F), *range(0xA0, 0x180), *range(0x2000, 0x2070), *range(0x600, 0x653),
+        *range(0x660, 0x66E), 0x670, 0x6D4, 0xFD3E, 0xFD3F,
+        # Latin Extended-A (names such as Erdoğan, Łódź) and the letters Arabic news uses for
+        # foreign sounds (پ چ ژ ڤ ک گ ی), so another edition's names keep the site's face
+        0x67E, 0x686, 0x698, 0x6A4, 0x6A9, 0x6AF, 0x6CC]
 TEXT_FILES = ("*.md", "*.yml", "*.po")
 
 
