@@ -51,6 +51,7 @@ def strip_tatweel(text: str) -> str:
     return text.replace(TATWEEL, "")
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Fold diacritics, tatweel, alef/yaa/taa-marbuta variants and digits for matching."""
     text = DIACRITICS.sub("", strip_tatweel(text))

@@ -156,6 +156,7 @@ FAMILIES: list[tuple[re.Pattern, str]] = [
              r"[^()]{0,20}\)$|\s[-–—]\s?(?:" + AGENCIES + r"|جيتي|أرشيفية)$|[-–—]\s?(?:جيتي|getty|"
              r"رويترز|afp)$"), "photo caption"),
 ]
+LONG_LINE_FAMILIES = [(p, r) for p, r in FAMILIES if r in ("cookie prompt", "copyright line")]
 STOP_WORDS = frozenset(_fold(
     "في من على إلى الى عن أن إن أنه أنها إنه إنها التي الذي الذين اللذين اللتين ما لا لم لن مع كان "
     "كانت يكون تكون قد هذا هذه ذلك تلك هؤلاء بين بعد قبل حيث كما أو أم ثم عند منذ حتى خلال وفق وفقا "
@@ -254,7 +255,10 @@ def tidy(line: str) -> str:
 
 def words(line: str) -> int:
     """Count the words of a line, ignoring lone punctuation."""
-    return len([w for w in line.split() if re.search(r"\w", w)])
+    return sum(1 for w in line.split() if _WORDISH.search(w))
+
+
+_WORDISH = re.compile(r"\w")
 
 
 def furniture_reason(text: str) -> str | None:
@@ -263,8 +267,9 @@ def furniture_reason(text: str) -> str | None:
     if not folded:
         return "punctuation only"
     count = words(folded)
-    for pattern, reason in FAMILIES:
-        if pattern.search(folded) and (count <= 30 or reason in ("cookie prompt", "copyright line")):
+    families = FAMILIES if count <= 30 else LONG_LINE_FAMILIES  # a paragraph: only two apply
+    for pattern, reason in families:
+        if pattern.search(folded):
             if reason in ("byline", "source line", "newsletter or app prompt") and count > 14:
                 continue
             if reason == "photo caption" and (count > 25 or folded.rstrip(")").endswith(".")):
@@ -302,7 +307,7 @@ def sentence_like(text: str) -> bool:
 
 
 def _tokens(text: str) -> list[str]:
-    return [t for t in (arabic.normalise(w).strip("،,.:؛«»\"()") for w in text.split()) if t]
+    return [t for t in (w.strip("،,.:؛«»\"()") for w in arabic.normalise(text).split()) if t]
 
 
 def _function_share(text: str) -> float:
