@@ -86,24 +86,11 @@ def run_child(kind: str, args: list[str]) -> None:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    from build_scripts.build import build
-    from build_scripts.enrich import enrich
-    from build_scripts.errors import Problems
-    from build_scripts.i18n import load_strings
-    from build_scripts.load import load_site
-    from build_scripts.outputs import REGISTRY
+    from build_scripts.build import build, check
 
     start, cpu = time.perf_counter(), cpu_seconds()
-    if kind == "stages":
-        content = Path(args[0])
-        problems = Problems(content.parent)
-        site = load_site(content, problems, navigable=REGISTRY.navigable()).site
-        for lang in site.config.codes:
-            load_strings(content / "locales", lang, problems)
-        site = enrich(site)
-        for output in REGISTRY:
-            output.check(site, problems)
-        problems.raise_if_any()
+    if kind == "stages":  # everything `check` does: load, validate, enrich, output checks
+        check(REPO, content=Path(args[0]))
     elif kind == "site":
         build(REPO, site_dir=Path(args[1]), content=Path(args[0]), skip={"pdf"})
     elif kind == "mkdocs":  # a plain mkdocs-material build of each language's Markdown
