@@ -21,6 +21,7 @@ CSS = """@font-face { font-family: "Reader Arabic"; src: url(fonts/NotoNaskhArab
 @font-face { font-family: "Reader Arabic"; font-weight: bold;
   src: url(fonts/NotoNaskhArabic-Bold.ttf); }
 @font-face { font-family: "Reader Latin"; src: url(fonts/NotoSans-Regular.ttf); }
+@font-face { font-family: "Reader Latin"; font-weight: bold; src: url(fonts/NotoSans-Bold.ttf); }
 body { font-family: "Reader Arabic", "Reader Latin", serif; line-height: 1.7; }
 html[lang="en"] body { font-family: "Reader Latin", "Reader Arabic", serif; line-height: 1.5; }
 .para .num { font-size: .7em; color: #666; padding: 0 .3em; }
@@ -28,7 +29,8 @@ html[lang="en"] body { font-family: "Reader Latin", "Reader Arabic", serif; line
 .title-block p { font-size: .85em; color: #444; }
 dt { font-weight: bold; margin-top: .6em; }
 """
-FONT_FILES = ("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf", "NotoSans-Regular.ttf")
+FONT_FILES = ("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf", "NotoSans-Regular.ttf",
+              "NotoSans-Bold.ttf")
 FIXED_DATE = "2024-01-01T00:00:00Z"
 
 
