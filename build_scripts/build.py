@@ -352,7 +352,28 @@ def _lock(site_dir: Path) -> Iterator[None]:
             problems.add(path, 1, "another build is writing this site right now",
                          "wait for it to finish, then build again")
             raise ContentError(list(problems)) from None
-        yield
+        _HELD_LOCKS.add(handle.fileno())
+        try:
+            yield
+        finally:
+            _HELD_LOCKS.discard(handle.fileno())
+
+
+# A forked worker (MkDocs per language, the PDF renderers) inherits the lock's descriptor, and a
+# lock lives while any descriptor of it is open: a build killed outright would leave its workers
+# holding it. Each worker points its copy at /dev/null, so only the build itself holds the lock.
+_HELD_LOCKS: set[int] = set()
+
+
+def _release_inherited_locks() -> None:
+    if _HELD_LOCKS:
+        null = os.open(os.devnull, os.O_RDONLY)
+        for fd in _HELD_LOCKS:
+            os.dup2(null, fd)
+        os.close(null)
+
+
+os.register_at_fork(after_in_child=_release_inherited_locks)
 
 
 def _clear_debris(site_dir: Path) -> None:

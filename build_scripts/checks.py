@@ -69,9 +69,7 @@ class _Page:
 
 def page_ids(html: str) -> set[str]:
     """The ids (and `<a name>`s) in `html` that a link's #anchor may point at."""
-    page = _Page()
-    page.feed(html)
-    return page.ids
+    return _Page(html).ids
 
 
 def check_site(out: Path, expected: dict[str, tuple[str, str]], locate: Locate,

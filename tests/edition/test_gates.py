@@ -49,7 +49,13 @@ COLLECT_LINKS = """() => ({
 
 # Every rule in the light scheme; in the dark one only those that depend on colours (the rest
 # see the same document twice).
+# Paragraphs far down an article are laid out only as they near the screen (content-visibility:
+# auto), and Chromium leaves their styles as they were until then (the colour scheme included):
+# axe is shown each one laid out, as the reader sees it on scrolling there.
 RUN_AXE = """async (rules) => {
+  for (const e of document.querySelectorAll("*"))
+    if (getComputedStyle(e).contentVisibility === "auto") e.style.contentVisibility = "visible"
+  document.body.getBoundingClientRect()
   const options = {resultTypes: ["violations"]}
   if (rules) options.runOnly = rules
   const result = await axe.run(document, options)
