@@ -207,10 +207,15 @@ CONTROLS = {"single": _single, "multiple": _multiple, "true-false": _true_false,
 
 def worksheet(article: Article, v: View) -> str:
     """The worksheet page."""
-    title = v.t("Worksheet: %(title)s", title=article.title[v.lang])
+    return _teachers_page(v, v.t("Worksheet: %(title)s", title=article.title[v.lang]),
+                          pdf_offer(v, f"{article.slug}.pdf", "Article and worksheet (PDF)"),
+                          worksheet_html(article, v))
+
+
+def _teachers_page(v: View, title: str, offer: str, html: Markup) -> str:
+    """A page for teachers: out of search, its PDF offered above the content."""
     return (markup.front_matter(title, searchable=False) + f"# {v.text(title)}\n\n"
-            + pdf_offer(v, f"{article.slug}.pdf", "Article and worksheet (PDF)")
-            + str(worksheet_html(article, v)) + "\n")
+            + offer + str(html) + "\n")
 
 
 def worksheet_html(article: Article, v: View) -> Markup:
@@ -253,10 +258,9 @@ def worksheet_html(article: Article, v: View) -> Markup:
 
 def answer_key(article: Article, v: View) -> str:
     """The answer key page (teachers only: never in the search that student pages offer)."""
-    title = v.t("Answer key: %(title)s", title=article.title[v.lang])
-    return (markup.front_matter(title, searchable=False) + f"# {v.text(title)}\n\n"
-            + pdf_offer(v, f"{article.slug}-answers.pdf", "Answer key (PDF)")
-            + str(answer_key_html(article, v)) + "\n")
+    return _teachers_page(v, v.t("Answer key: %(title)s", title=article.title[v.lang]),
+                          pdf_offer(v, f"{article.slug}-answers.pdf", "Answer key (PDF)"),
+                          answer_key_html(article, v))
 
 
 def answer_key_html(article: Article, v: View) -> Markup:
