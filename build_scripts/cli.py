@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
             if changes:
                 print(f"{len(changes)} line(s) {'would change' if args.dry_run else 'changed'}")
         elif args.command == "status":
-            from .editor import status
+            from .status import status
 
             print(status(ROOT, content))
         elif args.command == "check":

@@ -10,8 +10,8 @@ import tempfile
 from pathlib import Path
 
 from .build import build
-from .editor import status
 from .errors import ContentError
+from .status import status
 
 
 def serve(root: Path, *, content: Path | None = None, port: int = 8000) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts import editor, importer
+from build_scripts import editor, importer, status
 from build_scripts.cli import main
 
 from ..conftest import REPO, SMALL
@@ -100,7 +100,7 @@ def test_status_reports_each_article_and_what_blocks_the_build(edition, capsys):
     out = capsys.readouterr().out
     assert "translated (en): 4/5 blocks" in out
     assert f"content/{FOLDER}/en.md" in out and "make site: 1 problem(s) block it" in out
-    brief = editor.status(REPO, content, brief=True)
+    brief = status.status(REPO, content, brief=True)
     assert "city-library-opens" in brief and "school-science-fair" not in brief
 
 
