@@ -9,12 +9,14 @@ content, catalogs, MkDocs warnings and built-site checks come out in a single ru
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import fcntl
 import logging
 import multiprocessing
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -353,6 +355,7 @@ def _lock(site_dir: Path) -> Iterator[None]:
                          "wait for it to finish, then build again")
             raise ContentError(list(problems)) from None
         _HELD_LOCKS.add(handle.fileno())
+        _BUILD[0] = os.getpid()
         try:
             yield
         finally:
@@ -361,19 +364,29 @@ def _lock(site_dir: Path) -> Iterator[None]:
 
 # A forked worker (MkDocs per language, the PDF renderers) inherits the lock's descriptor, and a
 # lock lives while any descriptor of it is open: a build killed outright would leave its workers
-# holding it. Each worker points its copy at /dev/null, so only the build itself holds the lock.
+# holding it, and writing into a staging folder the next build has cleared. So each worker points
+# its copy at /dev/null (only the build holds the lock) and, on Linux, dies with the build.
 _HELD_LOCKS: set[int] = set()
+_BUILD = [0]  # the process that holds the lock
+_PR_SET_PDEATHSIG = 1
 
 
-def _release_inherited_locks() -> None:
-    if _HELD_LOCKS:
-        null = os.open(os.devnull, os.O_RDONLY)
-        for fd in _HELD_LOCKS:
-            os.dup2(null, fd)
-        os.close(null)
+def _in_forked_worker() -> None:
+    if not _HELD_LOCKS:
+        return
+    null = os.open(os.devnull, os.O_RDONLY)
+    for fd in _HELD_LOCKS:
+        os.dup2(null, fd)
+    os.close(null)
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the lock is released all the same
+        return
+    if os.getppid() != _BUILD[0]:  # the build died before the request took effect
+        os._exit(1)
 
 
-os.register_at_fork(after_in_child=_release_inherited_locks)
+os.register_at_fork(after_in_child=_in_forked_worker)
 
 
 def _clear_debris(site_dir: Path) -> None:
